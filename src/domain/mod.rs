@@ -1,0 +1,19 @@
+//! Pure domain types and rules: terms, indicators, typed targets, values and the
+//! progress/status computed from them. No I/O, no database or web types here, so that
+//! the same rules run on the server, in tests and (later) in the browser bundle.
+
+pub mod number;
+pub mod period;
+pub mod progress;
+pub mod target;
+pub mod term;
+pub mod unit;
+pub mod value;
+
+pub use number::{NumberError, VnDecimal};
+pub use period::Period;
+pub use progress::{Progress, Reason, Status, evaluate};
+pub use target::{Direction, Target, TargetKind};
+pub use term::{Term, TermError};
+pub use unit::{Unit, UnitKind};
+pub use value::{Observation, Qualifier};
