@@ -51,7 +51,10 @@ impl VnDecimal {
     /// is a decimal point ("1234.5", "0.123"). Mixed or irregular separators are refused.
     pub fn parse(text: &str) -> Result<Self, NumberError> {
         let trimmed = text.trim();
-        let trimmed = trimmed.strip_suffix('%').map(str::trim_end).unwrap_or(trimmed);
+        let trimmed = trimmed
+            .strip_suffix('%')
+            .map(str::trim_end)
+            .unwrap_or(trimmed);
         if trimmed.is_empty() {
             return Err(NumberError::Empty);
         }
@@ -59,12 +62,20 @@ impl VnDecimal {
             Some(rest) => (true, rest),
             None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
         };
-        if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        if body.is_empty()
+            || !body
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
             return Err(NumberError::NotANumber);
         }
         let (int_part, frac_part) = split_separators(body)?;
         if int_part.is_empty() || int_part.len() > MAX_INTEGER_DIGITS {
-            return Err(if int_part.is_empty() { NumberError::NotANumber } else { NumberError::OutOfRange });
+            return Err(if int_part.is_empty() {
+                NumberError::NotANumber
+            } else {
+                NumberError::OutOfRange
+            });
         }
         if frac_part.len() > MAX_FRACTION_DIGITS {
             return Err(NumberError::OutOfRange);
@@ -72,7 +83,12 @@ impl VnDecimal {
         let canonical = if frac_part.is_empty() {
             format!("{}{}", if negative { "-" } else { "" }, int_part)
         } else {
-            format!("{}{}.{}", if negative { "-" } else { "" }, int_part, frac_part)
+            format!(
+                "{}{}.{}",
+                if negative { "-" } else { "" },
+                int_part,
+                frac_part
+            )
         };
         Decimal::from_str(&canonical)
             .map(|d| VnDecimal(d.normalize()))
@@ -85,10 +101,16 @@ impl VnDecimal {
         if trimmed.is_empty() {
             return Err(NumberError::Empty);
         }
-        if !trimmed.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-')) {
+        if !trimmed
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
+        {
             return Err(NumberError::NotANumber);
         }
-        Decimal::from_str(trimmed).map(|d| VnDecimal(d.normalize())).map_err(|_| NumberError::NotANumber)
+        Decimal::from_str(trimmed)
+            .map(|d| VnDecimal(d.normalize()))
+            .map_err(|_| NumberError::NotANumber)
     }
 
     pub fn from_decimal(d: Decimal) -> Self {
@@ -126,7 +148,10 @@ impl VnDecimal {
     pub fn round(self, places: u32) -> Self {
         VnDecimal(
             self.0
-                .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                .round_dp_with_strategy(
+                    places,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                )
                 .normalize(),
         )
     }
@@ -285,7 +310,12 @@ mod tests {
         assert_eq!(f("-1234").as_deref(), Ok("-1.234"));
         assert_eq!(f("0.5").as_deref(), Ok("0,5"));
         assert_eq!(f("100.00").as_deref(), Ok("100"));
-        assert_eq!(VnDecimal::from_canonical("1234.5").map(|d| d.format_en()).as_deref(), Ok("1,234.5"));
+        assert_eq!(
+            VnDecimal::from_canonical("1234.5")
+                .map(|d| d.format_en())
+                .as_deref(),
+            Ok("1,234.5")
+        );
     }
 
     #[test]

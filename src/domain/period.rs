@@ -16,7 +16,9 @@ impl Period {
     pub fn parse(text: &str) -> Option<Period> {
         match text.trim() {
             "term" => Some(Period::Term),
-            t if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) => t.parse().ok().map(Period::Year),
+            t if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) => {
+                t.parse().ok().map(Period::Year)
+            }
             _ => None,
         }
     }
@@ -44,7 +46,9 @@ impl From<Period> for String {
 impl TryFrom<String> for Period {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        Period::parse(&s).ok_or_else(|| format!("invalid period {s:?}: expected a year such as 2018 or \"term\""))
+        Period::parse(&s).ok_or_else(|| {
+            format!("invalid period {s:?}: expected a year such as 2018 or \"term\"")
+        })
     }
 }
 

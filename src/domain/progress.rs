@@ -48,16 +48,33 @@ impl Status {
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
     /// Compared figure against target: "Kết quả 101 nhiệm vụ so với chỉ tiêu 100 nhiệm vụ".
-    Compared { actual: VnDecimal, target: VnDecimal },
+    Compared {
+        actual: VnDecimal,
+        target: VnDecimal,
+    },
     /// Only a whole-term figure is reported.
     TermFigureOnly,
-    YearsReported { reported: i32, total: i32 },
-    YearsBelowTarget { below: i32, reported: i32 },
-    AllYearsMet { reported: i32 },
+    YearsReported {
+        reported: i32,
+        total: i32,
+    },
+    YearsBelowTarget {
+        below: i32,
+        reported: i32,
+    },
+    AllYearsMet {
+        reported: i32,
+    },
     /// Straight-line projection to the end of the term.
-    Projection { projected: VnDecimal, percent: Option<VnDecimal> },
+    Projection {
+        projected: VnDecimal,
+        percent: Option<VnDecimal>,
+    },
     /// What each remaining year must bring (or stay under, when lower is better).
-    RequiredPace { per_year: VnDecimal, remaining_years: i32 },
+    RequiredPace {
+        per_year: VnDecimal,
+        remaining_years: i32,
+    },
     AlreadyReached,
     /// The figure is a lower bound ("trên 140 tỷ đồng").
     LowerBound,
@@ -85,7 +102,12 @@ pub struct Progress {
 const AT_RISK_FLOOR_PERCENT: i64 = 90;
 
 /// Computes progress for one indicator in `term`, as of `today_year`.
-pub fn evaluate(target: Option<&Target>, term: &Term, values: &[Observation], today_year: i32) -> Progress {
+pub fn evaluate(
+    target: Option<&Target>,
+    term: &Term,
+    values: &[Observation],
+    today_year: i32,
+) -> Progress {
     let mut yearly: Vec<&Observation> = values
         .iter()
         .filter(|o| matches!(o.period, Period::Year(y) if term.years().contains(&y)))
@@ -115,7 +137,10 @@ pub fn evaluate(target: Option<&Target>, term: &Term, values: &[Observation], to
         return p;
     };
     if term_value.is_none() && yearly.is_empty() {
-        p.reasons.push(Reason::YearsReported { reported: 0, total: p.years_total });
+        p.reasons.push(Reason::YearsReported {
+            reported: 0,
+            total: p.years_total,
+        });
         return p;
     }
     if target.direction == Direction::LowerIsBetter {
@@ -124,7 +149,11 @@ pub fn evaluate(target: Option<&Target>, term: &Term, values: &[Observation], to
     if target.value.is_zero() {
         p.reasons.push(Reason::ZeroTarget);
     }
-    let rules = Rules { target, term, today_year };
+    let rules = Rules {
+        target,
+        term,
+        today_year,
+    };
     match term_value {
         // A whole-term figure is the final word for the term.
         Some(tv) => rules.judge_final(&mut p, tv.value.get(), tv.qualifier, true),
@@ -168,18 +197,28 @@ impl Rules<'_> {
     }
 
     /// Status of a finished figure: better than, equal to, or short of the target.
-    fn judge_final(&self, p: &mut Progress, actual: Decimal, qualifier: Qualifier, term_figure: bool) {
+    fn judge_final(
+        &self,
+        p: &mut Progress,
+        actual: Decimal,
+        qualifier: Qualifier,
+        term_figure: bool,
+    ) {
         p.actual = Some(VnDecimal::from_decimal(actual));
         p.actual_qualifier = Some(qualifier);
         p.percent = self.percent_of_goal(actual);
         if term_figure {
             p.reasons.push(Reason::TermFigureOnly);
         }
-        p.reasons.push(Reason::Compared { actual: VnDecimal::from_decimal(actual), target: self.target.value });
+        p.reasons.push(Reason::Compared {
+            actual: VnDecimal::from_decimal(actual),
+            target: self.target.value,
+        });
         self.note_qualifier(p, qualifier);
         let goal = self.goal();
         // "trên X" means the true figure is strictly beyond X.
-        let beyond_written = qualifier == Qualifier::MoreThan && self.target.direction == Direction::HigherIsBetter;
+        let beyond_written =
+            qualifier == Qualifier::MoreThan && self.target.direction == Direction::HigherIsBetter;
         p.status = if actual == goal && !beyond_written {
             Status::Achieved
         } else if self.meets(actual, goal) {
@@ -203,7 +242,10 @@ impl Rules<'_> {
     fn judge_projection(&self, p: &mut Progress, projected: Decimal) {
         p.projection = Some(VnDecimal::from_decimal(projected).round(2));
         let percent = self.percent_of_goal(projected);
-        p.reasons.push(Reason::Projection { projected: VnDecimal::from_decimal(projected).round(2), percent });
+        p.reasons.push(Reason::Projection {
+            projected: VnDecimal::from_decimal(projected).round(2),
+            percent,
+        });
         p.status = if self.meets(projected, self.goal()) {
             Status::OnTrack
         } else if percent.is_some_and(|pc| pc.get() >= Decimal::from(AT_RISK_FLOOR_PERCENT)) {
@@ -221,7 +263,10 @@ impl Rules<'_> {
         let k = p.years_reported;
         let n = p.years_total;
         let sum: Decimal = yearly.iter().map(|o| o.value.get()).sum();
-        p.reasons.push(Reason::YearsReported { reported: k, total: n });
+        p.reasons.push(Reason::YearsReported {
+            reported: k,
+            total: n,
+        });
         if self.finished(k) {
             self.judge_final(p, sum, worst_qualifier(yearly), false);
             return;
@@ -238,16 +283,26 @@ impl Rules<'_> {
     fn each_year(&self, p: &mut Progress, yearly: &[&Observation]) {
         let k = p.years_reported;
         let goal = self.goal();
-        let below = i32::try_from(yearly.iter().filter(|o| !self.meets(o.value.get(), goal)).count()).unwrap_or(0);
+        let below = i32::try_from(
+            yearly
+                .iter()
+                .filter(|o| !self.meets(o.value.get(), goal))
+                .count(),
+        )
+        .unwrap_or(0);
         let latest = yearly.last().map(|o| o.value.get()).unwrap_or_default();
         p.actual = Some(VnDecimal::from_decimal(latest));
         p.actual_qualifier = yearly.last().map(|o| o.qualifier);
         p.percent = self.percent_of_goal(latest);
-        p.reasons.push(Reason::YearsReported { reported: k, total: p.years_total });
+        p.reasons.push(Reason::YearsReported {
+            reported: k,
+            total: p.years_total,
+        });
         if below == 0 {
             p.reasons.push(Reason::AllYearsMet { reported: k });
         } else {
-            p.reasons.push(Reason::YearsBelowTarget { below, reported: k });
+            p.reasons
+                .push(Reason::YearsBelowTarget { below, reported: k });
         }
         let all_beyond = yearly.iter().all(|o| o.value.get() != goal);
         p.status = match (self.finished(k), below) {
@@ -265,8 +320,13 @@ impl Rules<'_> {
 
     fn end_of_term(&self, p: &mut Progress, yearly: &[&Observation]) {
         let k = p.years_reported;
-        let (Some(first), Some(last)) = (yearly.first(), yearly.last()) else { return };
-        p.reasons.push(Reason::YearsReported { reported: k, total: p.years_total });
+        let (Some(first), Some(last)) = (yearly.first(), yearly.last()) else {
+            return;
+        };
+        p.reasons.push(Reason::YearsReported {
+            reported: k,
+            total: p.years_total,
+        });
         let last_year = year_of(last);
         if self.finished(k) || last_year >= self.term.end_year() {
             self.judge_final(p, last.value.get(), last.qualifier, false);
@@ -283,7 +343,11 @@ impl Rules<'_> {
             Decimal::ZERO
         };
         self.judge_projection(p, last.value.get() + slope * Decimal::from(years_left));
-        self.push_required(p, (self.goal() - last.value.get()) / Decimal::from(years_left), years_left);
+        self.push_required(
+            p,
+            (self.goal() - last.value.get()) / Decimal::from(years_left),
+            years_left,
+        );
     }
 
     fn average(&self, p: &mut Progress, yearly: &[&Observation]) {
@@ -291,7 +355,10 @@ impl Rules<'_> {
         let n = p.years_total;
         let sum: Decimal = yearly.iter().map(|o| o.value.get()).sum();
         let mean = sum / Decimal::from(k.max(1));
-        p.reasons.push(Reason::YearsReported { reported: k, total: n });
+        p.reasons.push(Reason::YearsReported {
+            reported: k,
+            total: n,
+        });
         if self.finished(k) {
             self.judge_final(p, mean, worst_qualifier(yearly), false);
             return;
@@ -301,7 +368,11 @@ impl Rules<'_> {
         p.percent = self.percent_of_goal(mean);
         self.judge_projection(p, mean);
         let remaining = n - k;
-        self.push_required(p, (self.goal() * Decimal::from(n) - sum) / Decimal::from(remaining), remaining);
+        self.push_required(
+            p,
+            (self.goal() * Decimal::from(n) - sum) / Decimal::from(remaining),
+            remaining,
+        );
     }
 
     /// Records what each remaining year must bring; says so instead when the target
@@ -320,7 +391,10 @@ impl Rules<'_> {
         }
         let pace = VnDecimal::from_decimal(per_year).round(2);
         p.required_pace = Some(pace);
-        p.reasons.push(Reason::RequiredPace { per_year: pace, remaining_years });
+        p.reasons.push(Reason::RequiredPace {
+            per_year: pace,
+            remaining_years,
+        });
     }
 }
 

@@ -24,7 +24,10 @@ impl Term {
         if end_year <= start_year {
             return Err(TermError::EndBeforeStart);
         }
-        Ok(Term { start_year, end_year })
+        Ok(Term {
+            start_year,
+            end_year,
+        })
     }
 
     pub fn start_year(&self) -> i32 {
@@ -67,7 +70,10 @@ mod tests {
     #[test]
     fn a_term_covers_the_years_after_its_congress() -> Result<(), TermError> {
         let t = Term::new(2015, 2020)?;
-        assert_eq!(t.years().collect::<Vec<_>>(), vec![2016, 2017, 2018, 2019, 2020]);
+        assert_eq!(
+            t.years().collect::<Vec<_>>(),
+            vec![2016, 2017, 2018, 2019, 2020]
+        );
         assert_eq!(t.year_count(), 5);
         assert_eq!(t.years_elapsed(2018), 2);
         assert_eq!(t.years_elapsed(2026), 5);

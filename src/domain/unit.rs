@@ -83,7 +83,11 @@ mod tests {
     use super::*;
 
     fn unit(kind: UnitKind, label: &str) -> Unit {
-        Unit { kind, label: label.to_string(), label_en: None }
+        Unit {
+            kind,
+            label: label.to_string(),
+            label_en: None,
+        }
     }
 
     fn n(s: &str) -> VnDecimal {
@@ -92,11 +96,23 @@ mod tests {
 
     #[test]
     fn values_are_written_with_their_unit_the_vietnamese_way() {
-        assert_eq!(unit(UnitKind::Count, "nhiệm vụ").format_vi(n("101")), "101 nhiệm vụ");
-        assert_eq!(unit(UnitKind::Money, "tỷ đồng").format_vi(n("15")), "15 tỷ đồng");
-        assert_eq!(unit(UnitKind::Money, "tỷ đồng").format_vi(n("1234.5")), "1.234,5 tỷ đồng");
+        assert_eq!(
+            unit(UnitKind::Count, "nhiệm vụ").format_vi(n("101")),
+            "101 nhiệm vụ"
+        );
+        assert_eq!(
+            unit(UnitKind::Money, "tỷ đồng").format_vi(n("15")),
+            "15 tỷ đồng"
+        );
+        assert_eq!(
+            unit(UnitKind::Money, "tỷ đồng").format_vi(n("1234.5")),
+            "1.234,5 tỷ đồng"
+        );
         assert_eq!(unit(UnitKind::Percent, "%").format_vi(n("8.4")), "8,4%");
-        assert_eq!(unit(UnitKind::PercentPerYear, "%/năm").format_vi(n("20")), "20%/năm");
+        assert_eq!(
+            unit(UnitKind::PercentPerYear, "%/năm").format_vi(n("20")),
+            "20%/năm"
+        );
     }
 
     #[test]

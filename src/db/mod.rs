@@ -1,0 +1,70 @@
+//! The sqlx repository: one API over SQLite (embedded default) and PostgreSQL.
+//! Row types stay private to this module; callers get records made of domain types.
+
+mod connect;
+mod read;
+mod records;
+mod rows;
+mod seed;
+
+pub use connect::Backend;
+pub use records::{
+    GroupRecord, IndicatorRecord, SourceRecord, TargetRecord, TermData, TermRecord, ValueRecord,
+};
+pub use seed::{NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan};
+
+use sqlx::{PgPool, SqlitePool};
+
+/// A pool for one of the two backends. Pools are reference-counted: cloning is cheap.
+#[derive(Clone, Debug)]
+pub(crate) enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// The database handle shared by the whole server.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: Pool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("unsupported database URL (expected sqlite://… or postgres://…)")]
+    UnsupportedUrl,
+    #[error("cannot open the database: {0}")]
+    Open(String),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    /// A stored row that the domain rules refuse (hand-edited database, bug).
+    #[error("corrupt stored data: {0}")]
+    Corrupt(String),
+}
+
+/// Runs the same body on whichever pool the handle holds. The SQL inside must be valid
+/// on both backends (`$1` placeholders, standard SQL); where it cannot be, branch on
+/// `Db::backend()` and keep both texts static.
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match &$db.pool {
+            $crate::db::Pool::Sqlite($pool) => $body,
+            $crate::db::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+impl Db {
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, p => p.close().await)
+    }
+}

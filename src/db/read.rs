@@ -1,0 +1,97 @@
+//! Queries that read. A term page needs a fixed number of queries whatever the
+//! number of indicators (no N+1).
+
+use super::records::indicator_record;
+use super::rows::{GroupRow, IndicatorRow, TargetRow, TermRow, ValueRow};
+use super::{Db, DbError, GroupRecord, TermData, TermRecord, on_pool};
+use std::collections::HashMap;
+
+const TERMS: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE archived = 0 ORDER BY start_year";
+const TERM: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE id = $1";
+const GROUPS: &str = "SELECT id, code, name, name_en FROM indicator_groups ORDER BY position, id";
+const INDICATORS: &str = "SELECT id, term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction \
+     FROM indicators WHERE term_id = $1 AND archived = 0 ORDER BY position, id";
+const TARGETS: &str = "SELECT t.indicator_id, t.kind, CAST(t.value AS TEXT) AS value, s.title AS source_title, t.quote \
+     FROM targets t JOIN indicators i ON i.id = t.indicator_id LEFT JOIN source_documents s ON s.id = t.source_id \
+     WHERE i.term_id = $1 AND t.superseded_at IS NULL";
+// Approved figures only: drafts arrive with the data-entry issue and are never shown
+// to readers.
+const VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.value AS TEXT) AS value, v.qualifier, \
+     s.title AS source_title, v.quote, v.note, v.state, v.version, v.updated_at \
+     FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN source_documents s ON s.id = v.source_id \
+     WHERE i.term_id = $1 AND v.state = 'approved'";
+const TERM_OF_INDICATOR: &str = "SELECT term_id FROM indicators WHERE id = $1 AND archived = 0";
+const VERSION: &str = "SELECT version, changed_at FROM data_version WHERE id = 1";
+
+impl Db {
+    pub async fn terms(&self) -> Result<Vec<TermRecord>, DbError> {
+        let rows: Vec<TermRow> = on_pool!(self, p => sqlx::query_as(TERMS).fetch_all(p).await?);
+        rows.into_iter().map(TermRecord::try_from).collect()
+    }
+
+    pub async fn term(&self, id: i64) -> Result<Option<TermRecord>, DbError> {
+        let row: Option<TermRow> =
+            on_pool!(self, p => sqlx::query_as(TERM).bind(id).fetch_optional(p).await?);
+        row.map(TermRecord::try_from).transpose()
+    }
+
+    pub async fn term_of_indicator(&self, indicator_id: i64) -> Result<Option<i64>, DbError> {
+        Ok(
+            on_pool!(self, p => sqlx::query_scalar(TERM_OF_INDICATOR).bind(indicator_id).fetch_optional(p).await?),
+        )
+    }
+
+    /// The counter bumped by every write, and when it last moved.
+    pub async fn data_version(&self) -> Result<(i64, String), DbError> {
+        Ok(on_pool!(self, p => sqlx::query_as(VERSION).fetch_one(p).await?))
+    }
+
+    /// Everything about one term: five queries, whatever its size.
+    pub async fn term_data(&self, term_id: i64) -> Result<Option<TermData>, DbError> {
+        let Some(term) = self.term(term_id).await? else {
+            return Ok(None);
+        };
+        let (groups, indicators, targets, values, version): (
+            Vec<GroupRow>,
+            Vec<IndicatorRow>,
+            Vec<TargetRow>,
+            Vec<ValueRow>,
+            (i64, String),
+        ) = on_pool!(self, p => (
+            sqlx::query_as(GROUPS).fetch_all(p).await?,
+            sqlx::query_as(INDICATORS).bind(term_id).fetch_all(p).await?,
+            sqlx::query_as(TARGETS).bind(term_id).fetch_all(p).await?,
+            sqlx::query_as(VALUES).bind(term_id).fetch_all(p).await?,
+            sqlx::query_as(VERSION).fetch_one(p).await?,
+        ));
+        let mut targets: HashMap<i64, TargetRow> =
+            targets.into_iter().map(|t| (t.indicator_id, t)).collect();
+        let mut values_by: HashMap<i64, Vec<ValueRow>> = HashMap::new();
+        for v in values {
+            values_by.entry(v.indicator_id).or_default().push(v);
+        }
+        let indicators = indicators
+            .into_iter()
+            .map(|r| {
+                let id = r.id;
+                indicator_record(
+                    r,
+                    targets.remove(&id),
+                    values_by.remove(&id).unwrap_or_default(),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(TermData {
+            term,
+            groups: groups.into_iter().map(GroupRecord::from).collect(),
+            indicators,
+            data_version: version.0,
+            changed_at: version.1,
+        }))
+    }
+
+    pub async fn is_empty(&self) -> Result<bool, DbError> {
+        let n: i64 = on_pool!(self, p => sqlx::query_scalar("SELECT COUNT(*) FROM terms").fetch_one(p).await?);
+        Ok(n == 0)
+    }
+}

@@ -1,0 +1,181 @@
+//! Writing a whole seed (terms, groups, indicators, targets, values) in one
+//! transaction: either the installation gets all of it or nothing.
+
+use super::{Backend, Db, DbError, on_pool};
+use crate::domain::{Direction, Period, Qualifier, TargetKind, UnitKind, VnDecimal};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct NewSource {
+    pub code: String,
+    pub title: String,
+    pub file: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewGroup {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTarget {
+    pub kind: TargetKind,
+    pub value: VnDecimal,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewValue {
+    pub period: Period,
+    pub value: VnDecimal,
+    pub qualifier: Qualifier,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewIndicator {
+    pub code: String,
+    pub group_code: Option<String>,
+    /// Code of the parent indicator in the same term; the parent comes first.
+    pub parent_code: Option<String>,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub unit_kind: UnitKind,
+    pub unit: String,
+    pub unit_en: Option<String>,
+    pub direction: Direction,
+    pub target: Option<NewTarget>,
+    pub values: Vec<NewValue>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTerm {
+    pub name: String,
+    pub name_en: Option<String>,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub indicators: Vec<NewIndicator>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SeedPlan {
+    pub source: NewSource,
+    pub groups: Vec<NewGroup>,
+    pub terms: Vec<NewTerm>,
+}
+
+const INSERT_SOURCE: &str =
+    "INSERT INTO source_documents (code, title, file) VALUES ($1, $2, $3) RETURNING id";
+const INSERT_GROUP: &str = "INSERT INTO indicator_groups (code, name, name_en, position) VALUES ($1, $2, $3, $4) RETURNING id";
+const INSERT_TERM: &str =
+    "INSERT INTO terms (name, name_en, start_year, end_year) VALUES ($1, $2, $3, $4) RETURNING id";
+const INSERT_INDICATOR: &str = "INSERT INTO indicators \
+     (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+const INSERT_TARGET_SQLITE: &str =
+    "INSERT INTO targets (indicator_id, kind, value, source_id, quote) VALUES ($1, $2, $3, $4, $5)";
+const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, source_id, quote) VALUES ($1, $2, CAST($3 AS NUMERIC), $4, $5)";
+const INSERT_VALUE_SQLITE: &str = "INSERT INTO indicator_values (indicator_id, period, value, qualifier, source_id, quote) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+const INSERT_VALUE_PG: &str = "INSERT INTO indicator_values (indicator_id, period, value, qualifier, source_id, quote) \
+     VALUES ($1, $2, CAST($3 AS NUMERIC), $4, $5, $6)";
+const BUMP_VERSION_SQLITE: &str = "UPDATE data_version SET version = version + 1, \
+     changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = 1";
+const BUMP_VERSION_PG: &str = "UPDATE data_version SET version = version + 1, \
+     changed_at = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') WHERE id = 1";
+
+impl Db {
+    /// Writes the whole plan in one transaction.
+    pub async fn insert_seed(&self, plan: &SeedPlan) -> Result<(), DbError> {
+        let pg = self.backend() == Backend::Postgres;
+        let (insert_target, insert_value, bump) = if pg {
+            (INSERT_TARGET_PG, INSERT_VALUE_PG, BUMP_VERSION_PG)
+        } else {
+            (
+                INSERT_TARGET_SQLITE,
+                INSERT_VALUE_SQLITE,
+                BUMP_VERSION_SQLITE,
+            )
+        };
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let source_id: i64 = sqlx::query_scalar(INSERT_SOURCE)
+                .bind(&plan.source.code)
+                .bind(&plan.source.title)
+                .bind(&plan.source.file)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut groups = HashMap::new();
+            for (position, g) in plan.groups.iter().enumerate() {
+                let id: i64 = sqlx::query_scalar(INSERT_GROUP)
+                    .bind(&g.code)
+                    .bind(&g.name)
+                    .bind(&g.name_en)
+                    .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                groups.insert(g.code.as_str(), id);
+            }
+            for term in &plan.terms {
+                let term_id: i64 = sqlx::query_scalar(INSERT_TERM)
+                    .bind(&term.name)
+                    .bind(&term.name_en)
+                    .bind(i64::from(term.start_year))
+                    .bind(i64::from(term.end_year))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let mut ids: HashMap<&str, i64> = HashMap::new();
+                for (position, ind) in term.indicators.iter().enumerate() {
+                    let group_id = ind.group_code.as_deref().and_then(|c| groups.get(c).copied());
+                    let parent_id = match ind.parent_code.as_deref() {
+                        Some(code) => Some(*ids.get(code).ok_or_else(|| {
+                            DbError::Corrupt(format!("parent {code} must come before {}", ind.code))
+                        })?),
+                        None => None,
+                    };
+                    let id: i64 = sqlx::query_scalar(INSERT_INDICATOR)
+                        .bind(term_id)
+                        .bind(group_id)
+                        .bind(parent_id)
+                        .bind(&ind.code)
+                        .bind(&ind.name)
+                        .bind(&ind.name_en)
+                        .bind(ind.unit_kind.key())
+                        .bind(&ind.unit)
+                        .bind(&ind.unit_en)
+                        .bind(ind.direction.key())
+                        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    ids.insert(ind.code.as_str(), id);
+                    if let Some(t) = &ind.target {
+                        sqlx::query(insert_target)
+                            .bind(id)
+                            .bind(t.kind.key())
+                            .bind(t.value.canonical())
+                            .bind(source_id)
+                            .bind(&t.quote)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    for v in &ind.values {
+                        sqlx::query(insert_value)
+                            .bind(id)
+                            .bind(v.period.key())
+                            .bind(v.value.canonical())
+                            .bind(v.qualifier.key())
+                            .bind(source_id)
+                            .bind(&v.quote)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                }
+            }
+            sqlx::query(bump).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+}
