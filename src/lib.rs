@@ -6,3 +6,16 @@ pub mod db;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod io;
+pub mod i18n;
+pub mod app;
+#[cfg(feature = "ssr")]
+pub mod charts;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

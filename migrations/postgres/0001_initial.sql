@@ -40,6 +40,8 @@ CREATE TABLE indicators (
     unit_en    TEXT,
     direction  TEXT NOT NULL DEFAULT 'higher_is_better' CHECK (direction IN ('higher_is_better', 'lower_is_better')),
     position   BIGINT NOT NULL DEFAULT 0,
+    -- Shown as a headline card on the overview.
+    headline   BIGINT NOT NULL DEFAULT 0,
     archived   BIGINT NOT NULL DEFAULT 0,
     UNIQUE (term_id, code)
 );

@@ -42,6 +42,8 @@ CREATE TABLE indicators (
     unit_en    TEXT,
     direction  TEXT NOT NULL DEFAULT 'higher_is_better' CHECK (direction IN ('higher_is_better', 'lower_is_better')),
     position   INTEGER NOT NULL DEFAULT 0,
+    -- Shown as a headline card on the overview.
+    headline   INTEGER NOT NULL DEFAULT 0,
     archived   INTEGER NOT NULL DEFAULT 0,
     UNIQUE (term_id, code)
 );

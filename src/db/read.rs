@@ -9,7 +9,7 @@ use std::collections::HashMap;
 const TERMS: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE archived = 0 ORDER BY start_year";
 const TERM: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE id = $1";
 const GROUPS: &str = "SELECT id, code, name, name_en FROM indicator_groups ORDER BY position, id";
-const INDICATORS: &str = "SELECT id, term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction \
+const INDICATORS: &str = "SELECT id, term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, headline \
      FROM indicators WHERE term_id = $1 AND archived = 0 ORDER BY position, id";
 const TARGETS: &str = "SELECT t.indicator_id, t.kind, CAST(t.value AS TEXT) AS value, s.title AS source_title, t.quote \
      FROM targets t JOIN indicators i ON i.id = t.indicator_id LEFT JOIN source_documents s ON s.id = t.source_id \

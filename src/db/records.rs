@@ -57,6 +57,8 @@ pub struct IndicatorRecord {
     pub name_en: Option<String>,
     pub unit: Unit,
     pub direction: Direction,
+    /// Shown as a headline card on the overview.
+    pub headline: bool,
     pub target: Option<TargetRecord>,
     /// Ordered: years ascending, then the whole-term value.
     pub values: Vec<ValueRecord>,
@@ -171,6 +173,7 @@ pub(super) fn indicator_record(
             label_en: r.unit_en,
         },
         direction,
+        headline: r.headline != 0,
         target,
         values,
     })

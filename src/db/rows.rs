@@ -31,6 +31,7 @@ pub(super) struct IndicatorRow {
     pub unit: String,
     pub unit_en: Option<String>,
     pub direction: String,
+    pub headline: i64,
 }
 
 #[derive(Debug, sqlx::FromRow)]

@@ -46,6 +46,7 @@ pub struct NewIndicator {
     pub unit: String,
     pub unit_en: Option<String>,
     pub direction: Direction,
+    pub headline: bool,
     pub target: Option<NewTarget>,
     pub values: Vec<NewValue>,
 }
@@ -72,8 +73,8 @@ const INSERT_GROUP: &str = "INSERT INTO indicator_groups (code, name, name_en, p
 const INSERT_TERM: &str =
     "INSERT INTO terms (name, name_en, start_year, end_year) VALUES ($1, $2, $3, $4) RETURNING id";
 const INSERT_INDICATOR: &str = "INSERT INTO indicators \
-     (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+     (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position, headline) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
 const INSERT_TARGET_SQLITE: &str =
     "INSERT INTO targets (indicator_id, kind, value, source_id, quote) VALUES ($1, $2, $3, $4, $5)";
 const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, source_id, quote) VALUES ($1, $2, CAST($3 AS NUMERIC), $4, $5)";
@@ -147,6 +148,7 @@ impl Db {
                         .bind(&ind.unit_en)
                         .bind(ind.direction.key())
                         .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                        .bind(i64::from(ind.headline))
                         .fetch_one(&mut *tx)
                         .await?;
                     ids.insert(ind.code.as_str(), id);

@@ -59,6 +59,9 @@ pub struct SeedIndicator {
     pub unit_kind: String,
     #[serde(default)]
     pub direction: Option<String>,
+    /// Shown as a headline card on the overview page.
+    #[serde(default)]
+    pub headline: bool,
     pub target: Option<SeedFigure>,
     pub values: Vec<SeedFigure>,
 }
@@ -196,6 +199,7 @@ impl SeedFile {
             unit: i.unit.clone(),
             unit_en: i.unit_en.clone(),
             direction,
+            headline: i.headline,
             target,
             values,
         })

@@ -1,0 +1,118 @@
+//! Pieces shared by the pages: the page frame, status badges, charts with their data
+//! tables, and the error view.
+
+use super::errors::PageError;
+use super::use_locale;
+use super::views::{ChartView, StatusCount};
+use crate::domain::Status;
+use leptos::prelude::*;
+
+/// Header, main landmark and footer around a page's content.
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    let l = use_locale();
+    let other = l.t("app.other_language_code");
+    view! {
+        <a class="skip" href="#main">{l.t("app.skip")}</a>
+        <header class="site-header">
+            <div class="wrap">
+                <a class="brand" href="/">
+                    <span class="brand-title">{l.t("app.title")}</span>
+                    <span class="brand-org">{l.t("app.org")}</span>
+                </a>
+                <nav aria-label=l.t("nav.terms")>
+                    <a href="/">{l.t("nav.home")}</a>
+                    <a href=format!("/lang/{other}") hreflang=other lang=other>{l.t("app.other_language")}</a>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="wrap">{children()}</main>
+        <footer class="site-footer"><div class="wrap">{l.t("app.footer")}</div></footer>
+    }
+}
+
+/// A status told by a symbol and words, never by colour alone.
+#[component]
+pub fn StatusBadge(status: Status) -> impl IntoView {
+    let l = use_locale();
+    let symbol = match status {
+        Status::Exceeded => "▲",
+        Status::Achieved => "✓",
+        Status::OnTrack => "→",
+        Status::AtRisk => "!",
+        Status::OffTrack => "✕",
+        Status::NoTarget => "–",
+        Status::NoData => "?",
+    };
+    view! {
+        <span class=format!("badge badge-{}", status.key())>
+            <span class="badge-symbol" aria-hidden="true">{symbol}</span>
+            {l.status(status)}
+        </span>
+    }
+}
+
+#[component]
+pub fn StatusCounts(counts: Vec<StatusCount>) -> impl IntoView {
+    view! {
+        <ul class="status-counts">
+            {counts
+                .into_iter()
+                .map(|c| view! { <li><StatusBadge status=c.status/><strong class="count">{c.count}</strong></li> })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// An inline SVG chart, its title, and the data table that is its text alternative.
+#[component]
+pub fn ChartFigure(chart: ChartView) -> impl IntoView {
+    let l = use_locale();
+    view! {
+        <figure class="chart">
+            <div class="chart-svg" inner_html=chart.svg></div>
+            <figcaption>
+                <details>
+                    <summary>{l.t("term.chart_data")}</summary>
+                    <table class="chart-data">
+                        <caption class="visually-hidden">{chart.title.clone()}</caption>
+                        <tbody>
+                            {chart
+                                .table
+                                .into_iter()
+                                .map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </details>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// What a reader sees when a page cannot be shown; also sets the HTTP status.
+#[component]
+pub fn ErrorView(error: PageError) -> impl IntoView {
+    let l = use_locale();
+    let not_found = error == PageError::NotFound;
+    #[cfg(feature = "ssr")]
+    {
+        use axum::http::StatusCode;
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(if not_found { StatusCode::NOT_FOUND } else { StatusCode::INTERNAL_SERVER_ERROR });
+        }
+    }
+    let (title, body) = if not_found {
+        (l.t("error.not_found_title"), l.t("error.not_found"))
+    } else {
+        (l.t("error.server_title"), l.t("error.server"))
+    };
+    view! {
+        <leptos_meta::Title text=title/>
+        <section class="error-page">
+            <h1>{title}</h1>
+            <p>{body}</p>
+            <p><a href="/">{l.t("error.back_home")}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! Server functions that load each page's data. Thin: get the context, call the
+//! repository, map to a view type. On the server they run in-process during
+//! rendering; a hydrated browser would call them over HTTP.
+
+use super::errors::PageError;
+use super::views::{HomeView, IndicatorPageView, TermPageView};
+use crate::i18n::Locale;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn state() -> Result<super::state::AppState, PageError> {
+    use_context::<super::state::AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        PageError::Internal
+    })
+}
+
+#[server(prefix = "/fn", endpoint = "home")]
+pub async fn get_home(locale: Locale) -> Result<HomeView, PageError> {
+    let db = state()?.db;
+    let mut terms = Vec::new();
+    for t in db.terms().await? {
+        if let Some(data) = db.term_data(t.id).await? {
+            terms.push(data);
+        }
+    }
+    Ok(super::build::home_view(&terms, locale, super::build::today_year()))
+}
+
+#[server(prefix = "/fn", endpoint = "term_page")]
+pub async fn get_term_page(id: i64, locale: Locale) -> Result<TermPageView, PageError> {
+    let data = state()?.db.term_data(id).await?.ok_or(PageError::NotFound)?;
+    Ok(super::build::term_page(&data, locale, super::build::today_year()))
+}
+
+#[server(prefix = "/fn", endpoint = "indicator_page")]
+pub async fn get_indicator_page(id: i64, locale: Locale) -> Result<IndicatorPageView, PageError> {
+    let db = state()?.db;
+    let term_id = db.term_of_indicator(id).await?.ok_or(PageError::NotFound)?;
+    let data = db.term_data(term_id).await?.ok_or(PageError::NotFound)?;
+    super::build::indicator_page(&data, id, locale, super::build::today_year()).ok_or(PageError::NotFound)
+}

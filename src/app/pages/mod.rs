@@ -1,0 +1,21 @@
+//! One component per page. Each reads its route, loads its view through a server
+//! function, and renders it; errors render the error view with the right status.
+
+mod home;
+mod indicator;
+mod not_found;
+mod term;
+
+pub use home::HomePage;
+pub use indicator::IndicatorPage;
+pub use not_found::NotFound;
+pub use term::TermPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The numeric `:id` of the route; None for anything that is not a positive integer.
+fn route_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).filter(|id| *id > 0)
+}

@@ -1,0 +1,91 @@
+use super::route_id;
+use crate::app::components::{ChartFigure, ErrorView, StatusBadge, StatusCounts};
+use crate::app::data::get_term_page;
+use crate::app::errors::PageError;
+use crate::app::use_locale;
+use crate::app::views::{IndicatorRowView, TermPageView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/terms/{id}`: every indicator of the term and the overview chart.
+#[component]
+pub fn TermPage() -> impl IntoView {
+    let locale = use_locale();
+    let id = route_id();
+    let page = Resource::new(move || id(), move |id| async move {
+        match id {
+            Some(id) => get_term_page(id, locale).await,
+            None => Err(PageError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(view) => view! { <TermBody view/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TermBody(view: TermPageView) -> impl IntoView {
+    let l = use_locale();
+    let caption = l.tf("term.caption", &[("term", &view.term.name)]);
+    view! {
+        <Title text=format!("{} · {}", view.term.name, l.t("app.title"))/>
+        <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
+            <a href="/">{l.t("nav.home")}</a>
+        </nav>
+        <h1>{view.term.name.clone()}</h1>
+        <p class="lead">{view.years}" · "<span class="muted">{view.changed}</span></p>
+        <StatusCounts counts=view.status_counts/>
+        {match view.chart {
+            Some(chart) => view! { <ChartFigure chart/> }.into_any(),
+            None => view! { <p class="note">{l.t("term.no_targets_chart")}</p> }.into_any(),
+        }}
+        <h2>{l.t("term.indicators")}</h2>
+        <div class="table-scroll">
+            <table class="indicators">
+                <caption class="visually-hidden">{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{l.t("term.col_code")}</th>
+                        <th scope="col">{l.t("term.col_indicator")}</th>
+                        <th scope="col">{l.t("term.col_target")}</th>
+                        <th scope="col" class="num">{l.t("term.col_result")}</th>
+                        <th scope="col" class="num">{l.t("term.col_percent")}</th>
+                        <th scope="col">{l.t("term.col_status")}</th>
+                    </tr>
+                </thead>
+                {view
+                    .groups
+                    .into_iter()
+                    .map(|g| view! {
+                        <tbody>
+                            <tr class="group-row"><th colspan="6" scope="colgroup">{g.name}</th></tr>
+                            {g.rows.into_iter().map(|row| view! { <IndicatorRow row/> }).collect_view()}
+                        </tbody>
+                    })
+                    .collect_view()}
+            </table>
+        </div>
+    }
+}
+
+/// One indicator as a table row; also used for a parent's breakdown.
+#[component]
+pub fn IndicatorRow(row: IndicatorRowView) -> impl IntoView {
+    view! {
+        <tr class:child=row.is_child>
+            <td class="code">{row.code}</td>
+            <th scope="row" class="name"><a href=format!("/indicators/{}", row.id)>{row.name}</a></th>
+            <td class="target">{row.target}</td>
+            <td class="num result">{row.result}</td>
+            <td class="num">{row.percent}</td>
+            <td><StatusBadge status=row.status/></td>
+        </tr>
+    }
+}

@@ -1,0 +1,11 @@
+//! The server: command line, start-up, and the HTTP routes that are not Leptos pages
+//! (JSON API, health check, static assets, language switch).
+
+pub mod api;
+mod api_json;
+pub mod assets;
+pub mod cli;
+pub mod error;
+pub mod headers;
+pub mod lang;
+pub mod startup;
