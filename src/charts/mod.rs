@@ -1,9 +1,143 @@
-//! TEMPORARY STUB (replaced by the real chart module).
-pub struct HBar { pub label: String, pub value: f64, pub value_label: String, pub note: Option<String> }
-pub struct HBarChart { pub id: String, pub title: String, pub description: String, pub axis_label: String, pub bars: Vec<HBar>, pub reference: Option<(f64, String)>, pub x_max: Option<f64> }
-pub struct VBarChart { pub id: String, pub title: String, pub description: String, pub axis_label: String, pub categories: Vec<String>, pub values: Vec<Option<(f64, String)>>, pub target: Option<(f64, String)> }
-pub struct ChartSize { pub width: u32, pub height: u32 }
-#[derive(Debug, thiserror::Error)] pub enum ChartError { #[error("x")] X }
-pub fn render_hbar(c: &HBarChart, _s: ChartSize) -> Result<String, ChartError> { Ok(format!("<svg><title>{}</title></svg>", c.title)) }
-pub fn render_vbar(c: &VBarChart, _s: ChartSize) -> Result<String, ChartError> { Ok(format!("<svg><title>{}</title></svg>", c.title)) }
-pub fn hbar_height(n: usize) -> u32 { 100 + 40 * n as u32 }
+//! Charts rendered on the server as SVG strings, ready to inline in a page.
+//!
+//! plotters draws the shapes and text into a string; post-processing then makes the result
+//! accessible and scalable (`role="img"`, `<title>`, `<desc>`, `viewBox`, one transparent
+//! tooltip rect per bar) and corrects plotters' font sizes so the browser's text is as
+//! wide as plotters measured it. Every label is normalised to NFC before it is drawn.
+//!
+//! The SVG names the font but does not embed it: the page must serve Noto Sans with
+//! `@font-face` (regular and bold, `font-weight: 700`), both files are in `public/fonts/`.
+//! Colours come from the Okabe–Ito palette and nothing relies on colour alone (the target
+//! line is dashed and labelled). Numbers on axes are written the Vietnamese way ("1.234,5").
+
+mod font;
+mod format;
+mod hbar;
+mod layout;
+mod range;
+mod svg_post;
+mod value_label;
+mod vbar;
+mod vbar_labels;
+mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+pub use format::vn_number;
+
+/// Noto Sans Regular (OFL-1.1, see `public/fonts/OFL.txt`); covers every Vietnamese letter.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../public/fonts/NotoSans-Regular.ttf");
+/// Noto Sans Bold, used for chart titles.
+pub const FONT_BOLD: &[u8] = include_bytes!("../../public/fonts/NotoSans-Bold.ttf");
+
+/// One horizontal bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HBar {
+    /// Row label, e.g. an indicator's name; long labels are wrapped (up to 3 lines) or
+    /// shortened with "…", the full text stays in the bar's tooltip.
+    pub label: String,
+    /// Length of the bar, in axis units.
+    pub value: f64,
+    /// Value as the reader should see it, already formatted ("101 nhiệm vụ", "8,4%").
+    pub value_label: String,
+    /// Short remark printed after the value in brackets and added to the tooltip.
+    pub note: Option<String>,
+}
+
+/// Horizontal bars: the term overview (percent of target per indicator, reference line at 100),
+/// a parent indicator's breakdown (children's values), or result vs target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HBarChart {
+    /// Unique per page; prefix of every element id in the SVG. Characters other than
+    /// ASCII letters, digits, `-` and `_` are replaced by `-`.
+    pub id: String,
+    /// Vietnamese title, shown in the chart and as `<title>`.
+    pub title: String,
+    /// Text alternative, goes to `<desc>`.
+    pub description: String,
+    /// Axis label, e.g. "% chỉ tiêu" or "nhiệm vụ".
+    pub axis_label: String,
+    /// Bars from top to bottom, in this order.
+    pub bars: Vec<HBar>,
+    /// Vertical dashed line at x with a label, e.g. `(100.0, "Chỉ tiêu 100%")`.
+    pub reference: Option<(f64, String)>,
+    /// Axis maximum; default: max(values, reference) × 1.15, widened so value labels fit.
+    pub x_max: Option<f64>,
+}
+
+/// Vertical bars for years (x = categories such as "2016".."2020"), missing years allowed,
+/// with an optional horizontal dashed target line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VBarChart {
+    /// Unique per page; prefix of every element id in the SVG (sanitised like [`HBarChart::id`]).
+    pub id: String,
+    /// Vietnamese title, shown in the chart and as `<title>`.
+    pub title: String,
+    /// Text alternative, goes to `<desc>`.
+    pub description: String,
+    /// Label of the value axis.
+    pub axis_label: String,
+    /// Categories from left to right.
+    pub categories: Vec<String>,
+    /// Same length as `categories`; `None` = no data that year. The label is printed above the bar.
+    pub values: Vec<Option<(f64, String)>>,
+    /// Horizontal dashed line + label, e.g. `(20.0, "Chỉ tiêu 20%/năm")`.
+    pub target: Option<(f64, String)>,
+}
+
+/// Size of the drawing in SVG user units (CSS pixels at 100%); the SVG scales with CSS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Smallest drawing we agree to lay out.
+pub const MIN_SIZE: ChartSize = ChartSize {
+    width: 240,
+    height: 160,
+};
+
+/// Why a chart could not be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    #[error("the embedded Noto Sans font could not be loaded")]
+    Font,
+    #[error("chart size {width}×{height} is below the minimum 240×160")]
+    TooSmall { width: u32, height: u32 },
+    #[error("{values} values for {categories} categories")]
+    LengthMismatch { categories: usize, values: usize },
+    #[error("value of “{label}” is not a finite number")]
+    NotFinite { label: String },
+    #[error("drawing failed: {0}")]
+    Draw(String),
+}
+
+/// Renders horizontal bars; returns an `<svg …>…</svg>` string.
+pub fn render_hbar(chart: &HBarChart, size: ChartSize) -> Result<String, ChartError> {
+    hbar::render(chart, size)
+}
+
+/// Renders vertical bars; returns an `<svg …>…</svg>` string.
+pub fn render_vbar(chart: &VBarChart, size: ChartSize) -> Result<String, ChartError> {
+    vbar::render(chart, size)
+}
+
+/// A height for [`render_hbar`] at width 900 that leaves room for three-line labels.
+pub fn hbar_height(n_bars: usize) -> u32 {
+    let rows = u32::try_from(n_bars).unwrap_or(u32::MAX);
+    rows.saturating_mul(hbar::ROW_HEIGHT)
+        .saturating_add(hbar::CHROME_HEIGHT)
+        .max(hbar::MIN_HEIGHT)
+}
+
+fn check_size(size: ChartSize) -> Result<(), ChartError> {
+    if size.width < MIN_SIZE.width || size.height < MIN_SIZE.height {
+        return Err(ChartError::TooSmall {
+            width: size.width,
+            height: size.height,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! The JSON read API over HTTP, against a freshly seeded database.
+
+mod common;
+
+use common::{by_code, spawn_app};
+use resolution_dashboard::io::seed::{BUILTIN_SEED, SeedFile};
+
+#[tokio::test]
+async fn the_health_check_answers_ok() {
+    let app = spawn_app().await;
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn the_terms_endpoint_lists_both_seeded_terms_in_order() {
+    let app = spawn_app().await;
+    let (status, terms) = app.json("/api/v1/terms").await;
+    assert_eq!(status, 200);
+    let spans: Vec<(i64, i64)> = terms
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|t| (t["start_year"].as_i64().unwrap_or(0), t["end_year"].as_i64().unwrap_or(0)))
+        .collect();
+    assert_eq!(spans, vec![(2015, 2020), (2020, 2025)]);
+    assert_eq!(terms[0]["name"], "Nhiệm kỳ 2015–2020");
+}
+
+#[tokio::test]
+async fn every_seeded_figure_comes_back_exactly_with_its_source_sentence() {
+    let app = spawn_app().await;
+    let (_, list) = app.indicators_of(2015).await;
+    let seed = SeedFile::parse(BUILTIN_SEED).expect("seed");
+    assert_eq!(list.len(), seed.indicators.len());
+    for expected in &seed.indicators {
+        let got = by_code(&list, &expected.code);
+        assert_eq!(got["name"], expected.name.as_str());
+        let values = got["values"].as_array().expect("values");
+        assert_eq!(values.len(), expected.values.len(), "{}", expected.code);
+        for (v, e) in values.iter().zip(&expected.values) {
+            assert_eq!(v["value"], e.value.as_str(), "{}", expected.code);
+            assert_eq!(v["period"], "term");
+            assert_eq!(v["qualifier"], e.qualifier.as_deref().unwrap_or("exact"));
+            assert_eq!(v["source"]["quote"], e.quote.as_str());
+            assert_eq!(v["source"]["document"], seed.source.title.as_str());
+        }
+        assert_eq!(got["target"].is_null(), expected.target.is_none(), "{}", expected.code);
+    }
+}
+
+#[tokio::test]
+async fn the_report_figures_read_as_the_report_writes_them() {
+    let app = spawn_app().await;
+    let (_, list) = app.indicators_of(2015).await;
+    let text = |code: &str| by_code(&list, code)["values"][0]["text"].as_str().unwrap_or_default().to_string();
+    assert_eq!(text("NV-01"), "101 nhiệm vụ");
+    assert_eq!(text("NV-02"), "82 nhiệm vụ");
+    assert_eq!(text("TL-01"), "7 doanh nghiệp");
+    assert_eq!(text("QP-02"), "15 tỷ đồng");
+    assert_eq!(text("QP-03"), "trên 140 tỷ đồng");
+    assert_eq!(text("DM-01"), "20%/năm");
+}
+
+#[tokio::test]
+async fn targets_are_typed_and_statuses_follow_the_rules() {
+    let app = spawn_app().await;
+    let (_, list) = app.indicators_of(2015).await;
+    let renewal = by_code(&list, "DM-01");
+    assert_eq!(renewal["target"]["type"], "each_year");
+    assert_eq!(renewal["target"]["value"], "20");
+    assert_eq!(renewal["status"], "achieved");
+    assert_eq!(renewal["progress"]["percent"], "100");
+    let share = by_code(&list, "DM-02");
+    assert_eq!(share["target"]["type"], "end_of_term");
+    assert_eq!(share["status"], "achieved");
+    let tasks = by_code(&list, "NV-01");
+    assert!(tasks["target"].is_null());
+    assert_eq!(tasks["status"], "no_target");
+    assert_eq!(tasks["progress"]["status_label"], "Chưa có chỉ tiêu");
+}
+
+#[tokio::test]
+async fn breakdowns_point_to_their_parent() {
+    let app = spawn_app().await;
+    let (_, list) = app.indicators_of(2015).await;
+    let parent = by_code(&list, "NV-01")["id"].clone();
+    for (code, value) in [("NV-01.1", "9"), ("NV-01.2", "75"), ("NV-01.3", "17")] {
+        let child = by_code(&list, code);
+        assert_eq!(child["parent_id"], parent, "{code}");
+        assert_eq!(child["values"][0]["value"], value);
+    }
+}
+
+#[tokio::test]
+async fn the_next_term_carries_the_same_indicators_without_figures() {
+    let app = spawn_app().await;
+    let (_, first) = app.indicators_of(2015).await;
+    let (_, next) = app.indicators_of(2020).await;
+    let codes = |l: &[serde_json::Value]| l.iter().map(|i| i["code"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>();
+    assert_eq!(codes(&first), codes(&next));
+    for i in &next {
+        assert!(i["values"].as_array().is_some_and(|v| v.is_empty()));
+        assert!(i["target"].is_null());
+        assert_eq!(i["status"], "no_target");
+    }
+}
+
+#[tokio::test]
+async fn one_indicator_is_the_same_object_as_in_its_term_list() {
+    let app = spawn_app().await;
+    let (_, list) = app.indicators_of(2015).await;
+    let from_list = by_code(&list, "QP-03");
+    let (status, one) = app.json(&format!("/api/v1/indicators/{}", from_list["id"])).await;
+    assert_eq!(status, 200);
+    assert_eq!(&one, from_list);
+}
+
+#[tokio::test]
+async fn unknown_ids_and_endpoints_get_a_json_404_not_a_500() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/v1/terms/999/indicators",
+        "/api/v1/terms/0/indicators",
+        "/api/v1/terms/-1/indicators",
+        "/api/v1/terms/abc/indicators",
+        "/api/v1/terms/99999999999999999999/indicators",
+        "/api/v1/indicators/999999",
+        "/api/v1/indicators/1.5",
+        "/api/v1/indicators/%F0%9F%92%A5",
+        "/api/v1/nothing-here",
+    ] {
+        let (status, body) = app.json(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(body["error"]["code"], "not_found", "{path}");
+        assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{path}");
+    }
+}

@@ -1,0 +1,67 @@
+//! `spawn_app()`: the real server on port 0 with a fresh temporary SQLite database,
+//! talked to over HTTP.
+
+#![allow(dead_code)]
+
+use resolution_dashboard::server::startup::bind;
+use serde_json::Value;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let url = format!("sqlite://{}/test.db", dir.path().display());
+    let bound = bind("127.0.0.1:0".parse().expect("address"), &url).await.expect("server starts");
+    let addr = bound.local_addr().expect("bound address");
+    tokio::spawn(bound.serve(std::future::pending()));
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    TestApp { base: format!("http://{addr}"), client, _dir: dir }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+    }
+
+    /// Status and body text, with the HTML entities the pages use turned back.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        let body = res.text().await.expect("body");
+        (status, unescape(&body))
+    }
+
+    pub async fn json(&self, path: &str) -> (u16, Value) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        let content_type = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        assert!(content_type.starts_with("application/json"), "{path}: content-type {content_type:?}");
+        (status, res.json().await.expect("json body"))
+    }
+
+    /// The indicators of the term whose start year is `start`.
+    pub async fn indicators_of(&self, start: i64) -> (i64, Vec<Value>) {
+        let (_, terms) = self.json("/api/v1/terms").await;
+        let term = terms
+            .as_array()
+            .and_then(|a| a.iter().find(|t| t["start_year"] == start))
+            .expect("term exists")
+            .clone();
+        let id = term["id"].as_i64().expect("id");
+        let (status, list) = self.json(&format!("/api/v1/terms/{id}/indicators")).await;
+        assert_eq!(status, 200);
+        (id, list.as_array().expect("array").clone())
+    }
+}
+
+pub fn by_code<'a>(list: &'a [Value], code: &str) -> &'a Value {
+    list.iter().find(|i| i["code"] == code).unwrap_or_else(|| panic!("indicator {code} missing"))
+}
+
+pub fn unescape(html: &str) -> String {
+    html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+}
