@@ -1,15 +1,15 @@
 //! resolution-dashboard: tracks the indicators of a Party congress resolution term by
 //! term. Layers point one way: `domain` ← `db`, `charts`, `io` ← `app` ← `server`.
 
-#[cfg(feature = "ssr")]
-pub mod db;
-pub mod domain;
-#[cfg(feature = "ssr")]
-pub mod io;
-pub mod i18n;
 pub mod app;
 #[cfg(feature = "ssr")]
 pub mod charts;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod domain;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod io;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -21,7 +21,12 @@ async fn the_terms_endpoint_lists_both_seeded_terms_in_order() {
         .as_array()
         .expect("array")
         .iter()
-        .map(|t| (t["start_year"].as_i64().unwrap_or(0), t["end_year"].as_i64().unwrap_or(0)))
+        .map(|t| {
+            (
+                t["start_year"].as_i64().unwrap_or(0),
+                t["end_year"].as_i64().unwrap_or(0),
+            )
+        })
         .collect();
     assert_eq!(spans, vec![(2015, 2020), (2020, 2025)]);
     assert_eq!(terms[0]["name"], "Nhiệm kỳ 2015–2020");
@@ -45,7 +50,12 @@ async fn every_seeded_figure_comes_back_exactly_with_its_source_sentence() {
             assert_eq!(v["source"]["quote"], e.quote.as_str());
             assert_eq!(v["source"]["document"], seed.source.title.as_str());
         }
-        assert_eq!(got["target"].is_null(), expected.target.is_none(), "{}", expected.code);
+        assert_eq!(
+            got["target"].is_null(),
+            expected.target.is_none(),
+            "{}",
+            expected.code
+        );
     }
 }
 
@@ -53,7 +63,12 @@ async fn every_seeded_figure_comes_back_exactly_with_its_source_sentence() {
 async fn the_report_figures_read_as_the_report_writes_them() {
     let app = spawn_app().await;
     let (_, list) = app.indicators_of(2015).await;
-    let text = |code: &str| by_code(&list, code)["values"][0]["text"].as_str().unwrap_or_default().to_string();
+    let text = |code: &str| {
+        by_code(&list, code)["values"][0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
     assert_eq!(text("NV-01"), "101 nhiệm vụ");
     assert_eq!(text("NV-02"), "82 nhiệm vụ");
     assert_eq!(text("TL-01"), "7 doanh nghiệp");
@@ -97,7 +112,11 @@ async fn the_next_term_carries_the_same_indicators_without_figures() {
     let app = spawn_app().await;
     let (_, first) = app.indicators_of(2015).await;
     let (_, next) = app.indicators_of(2020).await;
-    let codes = |l: &[serde_json::Value]| l.iter().map(|i| i["code"].as_str().unwrap_or("").to_string()).collect::<Vec<_>>();
+    let codes = |l: &[serde_json::Value]| {
+        l.iter()
+            .map(|i| i["code"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(codes(&first), codes(&next));
     for i in &next {
         assert!(i["values"].as_array().is_some_and(|v| v.is_empty()));
@@ -111,7 +130,9 @@ async fn one_indicator_is_the_same_object_as_in_its_term_list() {
     let app = spawn_app().await;
     let (_, list) = app.indicators_of(2015).await;
     let from_list = by_code(&list, "QP-03");
-    let (status, one) = app.json(&format!("/api/v1/indicators/{}", from_list["id"])).await;
+    let (status, one) = app
+        .json(&format!("/api/v1/indicators/{}", from_list["id"]))
+        .await;
     assert_eq!(status, 200);
     assert_eq!(&one, from_list);
 }
@@ -133,6 +154,11 @@ async fn unknown_ids_and_endpoints_get_a_json_404_not_a_500() {
         let (status, body) = app.json(path).await;
         assert_eq!(status, 404, "{path}");
         assert_eq!(body["error"]["code"], "not_found", "{path}");
-        assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{path}");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{path}"
+        );
     }
 }

@@ -35,8 +35,13 @@ fn a_database_that_cannot_be_opened_gives_a_clear_message_and_a_failing_exit() {
 
 #[test]
 fn the_help_names_the_serve_command_and_its_options() {
-    let out = Command::new(BIN).args(["serve", "--help"]).output().expect("run");
+    let out = Command::new(BIN)
+        .args(["serve", "--help"])
+        .output()
+        .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert!(text.contains("--addr") && text.contains("--database-url") && text.contains("DATABASE_URL"));
+    assert!(
+        text.contains("--addr") && text.contains("--database-url") && text.contains("DATABASE_URL")
+    );
 }

@@ -99,7 +99,11 @@ pub fn ErrorView(error: PageError) -> impl IntoView {
     {
         use axum::http::StatusCode;
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(if not_found { StatusCode::NOT_FOUND } else { StatusCode::INTERNAL_SERVER_ERROR });
+            response.set_status(if not_found {
+                StatusCode::NOT_FOUND
+            } else {
+                StatusCode::INTERNAL_SERVER_ERROR
+            });
         }
     }
     let (title, body) = if not_found {

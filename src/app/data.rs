@@ -24,13 +24,25 @@ pub async fn get_home(locale: Locale) -> Result<HomeView, PageError> {
             terms.push(data);
         }
     }
-    Ok(super::build::home_view(&terms, locale, super::build::today_year()))
+    Ok(super::build::home_view(
+        &terms,
+        locale,
+        super::build::today_year(),
+    ))
 }
 
 #[server(prefix = "/fn", endpoint = "term_page")]
 pub async fn get_term_page(id: i64, locale: Locale) -> Result<TermPageView, PageError> {
-    let data = state()?.db.term_data(id).await?.ok_or(PageError::NotFound)?;
-    Ok(super::build::term_page(&data, locale, super::build::today_year()))
+    let data = state()?
+        .db
+        .term_data(id)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    Ok(super::build::term_page(
+        &data,
+        locale,
+        super::build::today_year(),
+    ))
 }
 
 #[server(prefix = "/fn", endpoint = "indicator_page")]
@@ -38,5 +50,6 @@ pub async fn get_indicator_page(id: i64, locale: Locale) -> Result<IndicatorPage
     let db = state()?.db;
     let term_id = db.term_of_indicator(id).await?.ok_or(PageError::NotFound)?;
     let data = db.term_data(term_id).await?.ok_or(PageError::NotFound)?;
-    super::build::indicator_page(&data, id, locale, super::build::today_year()).ok_or(PageError::NotFound)
+    super::build::indicator_page(&data, id, locale, super::build::today_year())
+        .ok_or(PageError::NotFound)
 }

@@ -23,6 +23,15 @@ const VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.value AS TEX
 const TERM_OF_INDICATOR: &str = "SELECT term_id FROM indicators WHERE id = $1 AND archived = 0";
 const VERSION: &str = "SELECT version, changed_at FROM data_version WHERE id = 1";
 
+/// The rows of one term, as the five queries return them.
+type TermRows = (
+    Vec<GroupRow>,
+    Vec<IndicatorRow>,
+    Vec<TargetRow>,
+    Vec<ValueRow>,
+    (i64, String),
+);
+
 impl Db {
     pub async fn terms(&self) -> Result<Vec<TermRecord>, DbError> {
         let rows: Vec<TermRow> = on_pool!(self, p => sqlx::query_as(TERMS).fetch_all(p).await?);
@@ -51,13 +60,7 @@ impl Db {
         let Some(term) = self.term(term_id).await? else {
             return Ok(None);
         };
-        let (groups, indicators, targets, values, version): (
-            Vec<GroupRow>,
-            Vec<IndicatorRow>,
-            Vec<TargetRow>,
-            Vec<ValueRow>,
-            (i64, String),
-        ) = on_pool!(self, p => (
+        let (groups, indicators, targets, values, version): TermRows = on_pool!(self, p => (
             sqlx::query_as(GROUPS).fetch_all(p).await?,
             sqlx::query_as(INDICATORS).bind(term_id).fetch_all(p).await?,
             sqlx::query_as(TARGETS).bind(term_id).fetch_all(p).await?,

@@ -2,7 +2,9 @@
 //! statuses and the reasons behind a status.
 
 use super::Locale;
-use crate::domain::{Direction, Period, Progress, Qualifier, Reason, Status, Target, TargetKind, Unit, VnDecimal};
+use crate::domain::{
+    Direction, Period, Progress, Qualifier, Reason, Status, Target, TargetKind, Unit, VnDecimal,
+};
 
 /// Writes the values of one indicator (one unit) in one language.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +29,10 @@ impl Explainer<'_> {
     /// "trên 140 tỷ đồng".
     pub fn figure(&self, v: VnDecimal, qualifier: Qualifier) -> String {
         let amount = self.amount(v);
-        self.locale.tf(&format!("qualifier.{}", qualifier.key()), &[("value", &amount)])
+        self.locale.tf(
+            &format!("qualifier.{}", qualifier.key()),
+            &[("value", &amount)],
+        )
     }
 
     /// "Mỗi năm đạt ít nhất 20%/năm".
@@ -43,7 +48,8 @@ impl Explainer<'_> {
             TargetKind::Average => "average",
         };
         let amount = self.amount(target.value);
-        self.locale.tf(&format!("target.{kind}_{side}"), &[("value", &amount)])
+        self.locale
+            .tf(&format!("target.{kind}_{side}"), &[("value", &amount)])
     }
 
     /// Every reason behind the progress, one sentence each.
@@ -54,26 +60,58 @@ impl Explainer<'_> {
     fn reason(&self, reason: &Reason) -> String {
         let l = self.locale;
         match reason {
-            Reason::Compared { actual, target } => {
-                l.tf("reason.compared", &[("actual", &self.amount(*actual)), ("target", &self.amount(*target))])
-            }
+            Reason::Compared { actual, target } => l.tf(
+                "reason.compared",
+                &[
+                    ("actual", &self.amount(*actual)),
+                    ("target", &self.amount(*target)),
+                ],
+            ),
             Reason::TermFigureOnly => l.t("reason.term_figure_only").to_string(),
-            Reason::YearsReported { reported, total } => {
-                l.tf("reason.years_reported", &[("reported", &reported.to_string()), ("total", &total.to_string())])
-            }
-            Reason::YearsBelowTarget { below, reported } => {
-                l.tf("reason.years_below", &[("below", &below.to_string()), ("reported", &reported.to_string())])
-            }
-            Reason::AllYearsMet { reported } => l.tf("reason.all_years_met", &[("reported", &reported.to_string())]),
-            Reason::Projection { projected, percent: Some(p) } => {
-                l.tf("reason.projection", &[("projected", &self.amount(*projected)), ("percent", &percent(l, *p))])
-            }
-            Reason::Projection { projected, percent: None } => {
-                l.tf("reason.projection_plain", &[("projected", &self.amount(*projected))])
-            }
-            Reason::RequiredPace { per_year, remaining_years } => l.tf(
+            Reason::YearsReported { reported, total } => l.tf(
+                "reason.years_reported",
+                &[
+                    ("reported", &reported.to_string()),
+                    ("total", &total.to_string()),
+                ],
+            ),
+            Reason::YearsBelowTarget { below, reported } => l.tf(
+                "reason.years_below",
+                &[
+                    ("below", &below.to_string()),
+                    ("reported", &reported.to_string()),
+                ],
+            ),
+            Reason::AllYearsMet { reported } => l.tf(
+                "reason.all_years_met",
+                &[("reported", &reported.to_string())],
+            ),
+            Reason::Projection {
+                projected,
+                percent: Some(p),
+            } => l.tf(
+                "reason.projection",
+                &[
+                    ("projected", &self.amount(*projected)),
+                    ("percent", &percent(l, *p)),
+                ],
+            ),
+            Reason::Projection {
+                projected,
+                percent: None,
+            } => l.tf(
+                "reason.projection_plain",
+                &[("projected", &self.amount(*projected))],
+            ),
+            Reason::RequiredPace {
+                per_year,
+                remaining_years,
+            } => l.tf(
                 "reason.required_pace",
-                &[("years", &remaining_years.to_string()), ("per_year", &self.amount(*per_year))],
+                &[
+                    ("years", &remaining_years.to_string()),
+                    ("per_year", &self.amount(*per_year)),
+                ],
             ),
             Reason::AlreadyReached => l.t("reason.already_reached").to_string(),
             Reason::LowerBound => l.t("reason.lower_bound").to_string(),
@@ -132,27 +170,72 @@ mod tests {
 
     #[test]
     fn figures_and_targets_read_as_plain_vietnamese() {
-        let money = Unit { kind: UnitKind::Money, label: "tỷ đồng".into(), label_en: Some("billion VND".into()) };
-        let vi = Explainer { locale: Locale::Vi, unit: &money };
+        let money = Unit {
+            kind: UnitKind::Money,
+            label: "tỷ đồng".into(),
+            label_en: Some("billion VND".into()),
+        };
+        let vi = Explainer {
+            locale: Locale::Vi,
+            unit: &money,
+        };
         assert_eq!(vi.figure(n("140"), Qualifier::MoreThan), "trên 140 tỷ đồng");
         assert_eq!(vi.figure(n("1234.5"), Qualifier::Exact), "1.234,5 tỷ đồng");
-        let en = Explainer { locale: Locale::En, unit: &money };
-        assert_eq!(en.figure(n("1234.5"), Qualifier::About), "about 1,234.5 billion VND");
-        let rate = Unit { kind: UnitKind::PercentPerYear, label: "%/năm".into(), label_en: Some("%/year".into()) };
-        let t = Target { kind: TargetKind::EachYear, value: n("20"), direction: Direction::HigherIsBetter };
-        assert_eq!(Explainer { locale: Locale::Vi, unit: &rate }.target(&t), "Mỗi năm đạt ít nhất 20%/năm");
+        let en = Explainer {
+            locale: Locale::En,
+            unit: &money,
+        };
+        assert_eq!(
+            en.figure(n("1234.5"), Qualifier::About),
+            "about 1,234.5 billion VND"
+        );
+        let rate = Unit {
+            kind: UnitKind::PercentPerYear,
+            label: "%/năm".into(),
+            label_en: Some("%/year".into()),
+        };
+        let t = Target {
+            kind: TargetKind::EachYear,
+            value: n("20"),
+            direction: Direction::HigherIsBetter,
+        };
+        assert_eq!(
+            Explainer {
+                locale: Locale::Vi,
+                unit: &rate
+            }
+            .target(&t),
+            "Mỗi năm đạt ít nhất 20%/năm"
+        );
     }
 
     #[test]
-    fn the_reasons_of_a_running_cumulative_target_read_as_sentences() -> Result<(), crate::domain::TermError> {
-        let unit = Unit { kind: UnitKind::Count, label: "nhiệm vụ".into(), label_en: Some("tasks".into()) };
-        let target = Target { kind: TargetKind::Cumulative, value: n("100"), direction: Direction::HigherIsBetter };
+    fn the_reasons_of_a_running_cumulative_target_read_as_sentences()
+    -> Result<(), crate::domain::TermError> {
+        let unit = Unit {
+            kind: UnitKind::Count,
+            label: "nhiệm vụ".into(),
+            label_en: Some("tasks".into()),
+        };
+        let target = Target {
+            kind: TargetKind::Cumulative,
+            value: n("100"),
+            direction: Direction::HigherIsBetter,
+        };
         let values: Vec<Observation> = [(2021, "20"), (2022, "18")]
             .iter()
-            .map(|(y, v)| Observation { period: Period::Year(*y), value: n(v), qualifier: Qualifier::Exact })
+            .map(|(y, v)| Observation {
+                period: Period::Year(*y),
+                value: n(v),
+                qualifier: Qualifier::Exact,
+            })
             .collect();
         let p = evaluate(Some(&target), &Term::new(2020, 2025)?, &values, 2023);
-        let said = Explainer { locale: Locale::Vi, unit: &unit }.reasons(&p);
+        let said = Explainer {
+            locale: Locale::Vi,
+            unit: &unit,
+        }
+        .reasons(&p);
         assert_eq!(
             said,
             vec![

@@ -92,7 +92,11 @@ fn flatten(source: &str) -> HashMap<String, String> {
     };
     fn walk(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
         for (k, v) in table {
-            let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+            let key = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
             match v {
                 toml::Value::String(s) => {
                     out.insert(key, s.clone());
@@ -111,7 +115,11 @@ mod tests {
     use super::*;
 
     fn placeholders(text: &str) -> Vec<&str> {
-        let mut found: Vec<&str> = text.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name)).collect();
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
         found.sort_unstable();
         found
     }
@@ -122,14 +130,27 @@ mod tests {
         assert!(vi.len() > 100, "vi.toml parsed to only {} keys", vi.len());
         assert_eq!(vi, Locale::En.keys());
         for key in vi {
-            assert_eq!(placeholders(Locale::Vi.t(key)), placeholders(Locale::En.t(key)), "placeholders of {key}");
+            assert_eq!(
+                placeholders(Locale::Vi.t(key)),
+                placeholders(Locale::En.t(key)),
+                "placeholders of {key}"
+            );
         }
     }
 
     #[test]
     fn placeholders_are_filled_in() {
-        assert_eq!(Locale::Vi.tf("period.year", &[("year", "2018")]), "Năm 2018");
-        assert_eq!(Locale::En.tf("reason.years_reported", &[("reported", "2"), ("total", "5")]), "2 of 5 years reported.");
+        assert_eq!(
+            Locale::Vi.tf("period.year", &[("year", "2018")]),
+            "Năm 2018"
+        );
+        assert_eq!(
+            Locale::En.tf(
+                "reason.years_reported",
+                &[("reported", "2"), ("total", "5")]
+            ),
+            "2 of 5 years reported."
+        );
     }
 
     #[test]

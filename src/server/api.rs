@@ -23,7 +23,9 @@ async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiError
 }
 
 async fn terms(State(state): State<AppState>) -> Result<Json<Vec<TermJson>>, ApiError> {
-    Ok(Json(state.db.terms().await?.iter().map(TermJson::from).collect()))
+    Ok(Json(
+        state.db.terms().await?.iter().map(TermJson::from).collect(),
+    ))
 }
 
 /// Ids are positive integers; anything else names nothing, so it is a 404 too.
@@ -39,12 +41,24 @@ async fn term_indicators(
     Path(raw): Path<String>,
 ) -> Result<Json<Vec<IndicatorJson>>, ApiError> {
     let id = parse_id(&raw, "term")?;
-    let data = state.db.term_data(id).await?.ok_or_else(|| ApiError::NotFound(format!("no term with id {id}")))?;
+    let data = state
+        .db
+        .term_data(id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no term with id {id}")))?;
     let today = today_year();
-    Ok(Json(data.indicators.iter().map(|i| indicator_json(&data, i, today)).collect()))
+    Ok(Json(
+        data.indicators
+            .iter()
+            .map(|i| indicator_json(&data, i, today))
+            .collect(),
+    ))
 }
 
-async fn indicator(State(state): State<AppState>, Path(raw): Path<String>) -> Result<Json<IndicatorJson>, ApiError> {
+async fn indicator(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+) -> Result<Json<IndicatorJson>, ApiError> {
     let id = parse_id(&raw, "indicator")?;
     let missing = || ApiError::NotFound(format!("no indicator with id {id}"));
     let term_id = state.db.term_of_indicator(id).await?.ok_or_else(missing)?;

@@ -89,7 +89,10 @@ pub struct IndicatorJson {
 
 pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> IndicatorJson {
     let locale = Locale::Vi;
-    let ex = Explainer { locale, unit: &i.unit };
+    let ex = Explainer {
+        locale,
+        unit: &i.unit,
+    };
     let p: Progress = progress_of(i, &data.term.term, today);
     IndicatorJson {
         id: i.id,
@@ -106,7 +109,10 @@ pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> Indic
             value: t.target.value.canonical(),
             direction: t.target.direction.key(),
             text: ex.target(&t.target),
-            source: SourceJson { document: t.source.document.clone(), quote: t.source.quote.clone() },
+            source: SourceJson {
+                document: t.source.document.clone(),
+                quote: t.source.quote.clone(),
+            },
         }),
         values: i
             .values
@@ -116,7 +122,10 @@ pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> Indic
                 value: v.observation.value.canonical(),
                 qualifier: v.observation.qualifier.key(),
                 text: ex.figure(v.observation.value, v.observation.qualifier),
-                source: SourceJson { document: v.source.document.clone(), quote: v.source.quote.clone() },
+                source: SourceJson {
+                    document: v.source.document.clone(),
+                    quote: v.source.quote.clone(),
+                },
                 note: v.note.clone(),
                 state: v.state.clone(),
                 version: v.version,

@@ -17,15 +17,43 @@ const CACHE_FOREVER: &str = "public, max-age=31536000, immutable";
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/assets/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE_FOREVER)], CSS) }))
-        .route("/assets/fonts/NotoSans-Regular.ttf", get(|| async { font(FONT_REGULAR) }))
-        .route("/assets/fonts/NotoSans-Bold.ttf", get(|| async { font(FONT_BOLD) }))
+        .route(
+            "/assets/app.css",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (header::CACHE_CONTROL, CACHE_FOREVER),
+                    ],
+                    CSS,
+                )
+            }),
+        )
+        .route(
+            "/assets/fonts/NotoSans-Regular.ttf",
+            get(|| async { font(FONT_REGULAR) }),
+        )
+        .route(
+            "/assets/fonts/NotoSans-Bold.ttf",
+            get(|| async { font(FONT_BOLD) }),
+        )
         .route(
             "/assets/fonts/OFL.txt",
-            get(|| async { ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], FONT_LICENSE) }),
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                    FONT_LICENSE,
+                )
+            }),
         )
 }
 
 fn font(bytes: &'static [u8]) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "font/ttf"), (header::CACHE_CONTROL, CACHE_FOREVER)], bytes)
+    (
+        [
+            (header::CONTENT_TYPE, "font/ttf"),
+            (header::CACHE_CONTROL, CACHE_FOREVER),
+        ],
+        bytes,
+    )
 }

@@ -6,7 +6,11 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "resolution-dashboard", version, about = "Theo dõi chỉ tiêu Nghị quyết theo nhiệm kỳ / Resolution indicator dashboard")]
+#[command(
+    name = "resolution-dashboard",
+    version,
+    about = "Theo dõi chỉ tiêu Nghị quyết theo nhiệm kỳ / Resolution indicator dashboard"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -24,7 +28,11 @@ pub struct ServeArgs {
     #[arg(long, env = "ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
     /// sqlite://path/to/file.db (created on first run) or postgres://user:pass@host/db.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/dashboard.db")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/dashboard.db"
+    )]
     pub database_url: String,
 }
 

@@ -31,10 +31,16 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.code();
         let message = match &self {
-            ApiError::Internal => "The server could not complete the request; the error has been logged.".to_string(),
+            ApiError::Internal => {
+                "The server could not complete the request; the error has been logged.".to_string()
+            }
             other => other.to_string(),
         };
-        (status, Json(json!({ "error": { "code": code, "message": message } }))).into_response()
+        (
+            status,
+            Json(json!({ "error": { "code": code, "message": message } })),
+        )
+            .into_response()
     }
 }
 

@@ -19,15 +19,24 @@ async fn switch(Path(code): Path<String>, headers: HeaderMap) -> Response {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     };
     let back = same_site_path(&headers).unwrap_or_else(|| "/".to_string());
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", locale.code());
-    (StatusCode::SEE_OTHER, [(header::LOCATION, back), (header::SET_COOKIE, cookie)]).into_response()
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        locale.code()
+    );
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, back), (header::SET_COOKIE, cookie)],
+    )
+        .into_response()
 }
 
 /// The path of the Referer when it is on this site; never an open redirect.
 fn same_site_path(headers: &HeaderMap) -> Option<String> {
     let referer = headers.get(header::REFERER)?.to_str().ok()?;
     let host = headers.get(header::HOST)?.to_str().ok()?;
-    let rest = referer.strip_prefix("http://").or_else(|| referer.strip_prefix("https://"))?;
+    let rest = referer
+        .strip_prefix("http://")
+        .or_else(|| referer.strip_prefix("https://"))?;
     let path = rest.strip_prefix(host)?;
     (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
 }

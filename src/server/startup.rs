@@ -20,7 +20,10 @@ pub enum StartError {
     #[error("{0}")]
     Seed(#[from] SeedError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("server stopped with an error: {0}")]
     Serve(std::io::Error),
 }
@@ -81,18 +84,34 @@ impl Bound {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
-    pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), StartError> {
-        axum::serve(self.listener, self.app).with_graceful_shutdown(shutdown).await.map_err(StartError::Serve)
+    pub async fn serve(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), StartError> {
+        axum::serve(self.listener, self.app)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(StartError::Serve)
     }
 }
 
 /// Opens the database, builds the routes and binds `addr` (port 0 picks a free port).
 pub async fn bind(addr: SocketAddr, database_url: &str) -> Result<Bound, StartError> {
     let db = open_database(database_url).await?;
-    let listener = TcpListener::bind(addr).await.map_err(|source| StartError::Bind { addr, source })?;
-    let local = listener.local_addr().map_err(|source| StartError::Bind { addr, source })?;
-    let state = AppState { leptos_options: leptos_options(local), db };
-    Ok(Bound { listener, app: router(state) })
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Bind { addr, source })?;
+    let local = listener
+        .local_addr()
+        .map_err(|source| StartError::Bind { addr, source })?;
+    let state = AppState {
+        leptos_options: leptos_options(local),
+        db,
+    };
+    Ok(Bound {
+        listener,
+        app: router(state),
+    })
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

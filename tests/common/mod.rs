@@ -5,6 +5,7 @@
 
 use resolution_dashboard::server::startup::bind;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 pub struct TestApp {
     pub base: String,
@@ -12,19 +13,50 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// All test servers run on one shared runtime, as the real server runs on one: the
+/// Leptos renderer keeps process-wide state, and servers spread over the separate
+/// runtimes of concurrent tests were seen to stall now and then.
+fn server_runtime() -> &'static tokio::runtime::Runtime {
+    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RT.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("server runtime")
+    })
+}
+
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite://{}/test.db", dir.path().display());
-    let bound = bind("127.0.0.1:0".parse().expect("address"), &url).await.expect("server starts");
-    let addr = bound.local_addr().expect("bound address");
-    tokio::spawn(bound.serve(std::future::pending()));
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-    TestApp { base: format!("http://{addr}"), client, _dir: dir }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    server_runtime().spawn(async move {
+        let bound = bind("127.0.0.1:0".parse().expect("address"), &url)
+            .await
+            .expect("server starts");
+        let _ = tx.send(bound.local_addr().expect("bound address"));
+        let _ = bound.serve(std::future::pending()).await;
+    });
+    let addr = rx.await.expect("server started");
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        base: format!("http://{addr}"),
+        client,
+        _dir: dir,
+    }
 }
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request")
     }
 
     /// Status and body text, with the HTML entities the pages use turned back.
@@ -38,8 +70,16 @@ impl TestApp {
     pub async fn json(&self, path: &str) -> (u16, Value) {
         let res = self.get(path).await;
         let status = res.status().as_u16();
-        let content_type = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        assert!(content_type.starts_with("application/json"), "{path}: content-type {content_type:?}");
+        let content_type = res
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        assert!(
+            content_type.starts_with("application/json"),
+            "{path}: content-type {content_type:?}"
+        );
         (status, res.json().await.expect("json body"))
     }
 
@@ -59,9 +99,16 @@ impl TestApp {
 }
 
 pub fn by_code<'a>(list: &'a [Value], code: &str) -> &'a Value {
-    list.iter().find(|i| i["code"] == code).unwrap_or_else(|| panic!("indicator {code} missing"))
+    list.iter()
+        .find(|i| i["code"] == code)
+        .unwrap_or_else(|| panic!("indicator {code} missing"))
 }
 
 pub fn unescape(html: &str) -> String {
-    html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    html.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
 }

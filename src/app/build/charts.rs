@@ -17,7 +17,11 @@ fn f64_of(v: VnDecimal) -> f64 {
     v.canonical().parse().unwrap_or(0.0)
 }
 
-fn finish(title: String, svg: Result<String, crate::charts::ChartError>, table: Vec<(String, String)>) -> Option<ChartView> {
+fn finish(
+    title: String,
+    svg: Result<String, crate::charts::ChartError>,
+    table: Vec<(String, String)>,
+) -> Option<ChartView> {
     match svg {
         Ok(svg) => Some(ChartView { title, svg, table }),
         Err(e) => {
@@ -48,7 +52,10 @@ pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) ->
     }
     let term = super::term_link(&data.term, locale);
     let title = locale.tf("term.overview_chart", &[("term", &term.name)]);
-    let table = bars.iter().map(|b| (b.label.clone(), b.value_label.clone())).collect();
+    let table = bars
+        .iter()
+        .map(|b| (b.label.clone(), b.value_label.clone()))
+        .collect();
     let chart = HBarChart {
         id: format!("overview-{}", data.term.id),
         title: title.clone(),
@@ -58,17 +65,26 @@ pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) ->
         x_max: None,
         bars,
     };
-    let size = ChartSize { width: WIDTH, height: hbar_height(chart.bars.len()) };
+    let size = ChartSize {
+        width: WIDTH,
+        height: hbar_height(chart.bars.len()),
+    };
     finish(title, render_hbar(&chart, size), table)
 }
 
 /// The indicator's own chart: yearly columns with the target line when there are
 /// yearly figures, otherwise the whole-term result beside its target.
 pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> Option<ChartView> {
-    let ex = Explainer { locale, unit: &i.unit };
+    let ex = Explainer {
+        locale,
+        unit: &i.unit,
+    };
     let name = indicator_name(i, locale);
     let term = super::term_link(&data.term, locale);
-    let has_years = i.values.iter().any(|v| matches!(v.observation.period, Period::Year(_)));
+    let has_years = i
+        .values
+        .iter()
+        .any(|v| matches!(v.observation.period, Period::Year(_)));
     if has_years {
         let years: Vec<i32> = data.term.term.years().collect();
         let values: Vec<Option<(f64, String)>> = years
@@ -77,7 +93,12 @@ pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> 
                 i.values
                     .iter()
                     .find(|v| v.observation.period == Period::Year(*y))
-                    .map(|v| (f64_of(v.observation.value), ex.figure(v.observation.value, v.observation.qualifier)))
+                    .map(|v| {
+                        (
+                            f64_of(v.observation.value),
+                            ex.figure(v.observation.value, v.observation.qualifier),
+                        )
+                    })
             })
             .collect();
         // A yearly line makes sense for targets that every year (or the average, or
@@ -90,7 +111,14 @@ pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> 
         let table = years
             .iter()
             .zip(&values)
-            .map(|(y, v)| (locale.period(Period::Year(*y)), v.as_ref().map(|(_, l)| l.clone()).unwrap_or_else(|| "—".into())))
+            .map(|(y, v)| {
+                (
+                    locale.period(Period::Year(*y)),
+                    v.as_ref()
+                        .map(|(_, l)| l.clone())
+                        .unwrap_or_else(|| "—".into()),
+                )
+            })
             .collect();
         let title = locale.tf("indicator.chart_yearly", &[("name", &name)]);
         let chart = VBarChart {
@@ -102,9 +130,22 @@ pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> 
             values,
             target,
         };
-        return finish(title, render_vbar(&chart, ChartSize { width: WIDTH, height: VBAR_HEIGHT }), table);
+        return finish(
+            title,
+            render_vbar(
+                &chart,
+                ChartSize {
+                    width: WIDTH,
+                    height: VBAR_HEIGHT,
+                },
+            ),
+            table,
+        );
     }
-    let whole = i.values.iter().find(|v| v.observation.period == Period::Term)?;
+    let whole = i
+        .values
+        .iter()
+        .find(|v| v.observation.period == Period::Term)?;
     let mut bars = vec![HBar {
         label: locale.t("indicator.result_bar").to_string(),
         value: f64_of(whole.observation.value),
@@ -119,9 +160,16 @@ pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> 
             note: None,
         });
     }
-    let key = if i.target.is_some() { "indicator.chart_total" } else { "indicator.chart_value_only" };
+    let key = if i.target.is_some() {
+        "indicator.chart_total"
+    } else {
+        "indicator.chart_value_only"
+    };
     let title = locale.tf(key, &[("name", &name)]);
-    let table = bars.iter().map(|b| (b.label.clone(), b.value_label.clone())).collect();
+    let table = bars
+        .iter()
+        .map(|b| (b.label.clone(), b.value_label.clone()))
+        .collect();
     let chart = HBarChart {
         id: format!("indicator-{}", i.id),
         title: title.clone(),
@@ -131,17 +179,27 @@ pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> 
         x_max: None,
         bars,
     };
-    let size = ChartSize { width: WIDTH, height: hbar_height(chart.bars.len()) };
+    let size = ChartSize {
+        width: WIDTH,
+        height: hbar_height(chart.bars.len()),
+    };
     finish(title, render_hbar(&chart, size), table)
 }
 
 /// A parent's breakdown: one bar per child with a whole-term (or latest) figure.
-pub fn breakdown_chart(data: &TermData, parent: &IndicatorRecord, locale: Locale) -> Option<ChartView> {
+pub fn breakdown_chart(
+    data: &TermData,
+    parent: &IndicatorRecord,
+    locale: Locale,
+) -> Option<ChartView> {
     let bars: Vec<HBar> = data
         .children_of(parent.id)
         .filter_map(|c| {
             let v = c.values.last()?;
-            let ex = Explainer { locale, unit: &c.unit };
+            let ex = Explainer {
+                locale,
+                unit: &c.unit,
+            };
             Some(HBar {
                 label: indicator_name(c, locale),
                 value: f64_of(v.observation.value),
@@ -153,8 +211,14 @@ pub fn breakdown_chart(data: &TermData, parent: &IndicatorRecord, locale: Locale
     if bars.is_empty() {
         return None;
     }
-    let title = locale.tf("indicator.breakdown_chart", &[("name", &indicator_name(parent, locale))]);
-    let table = bars.iter().map(|b| (b.label.clone(), b.value_label.clone())).collect();
+    let title = locale.tf(
+        "indicator.breakdown_chart",
+        &[("name", &indicator_name(parent, locale))],
+    );
+    let table = bars
+        .iter()
+        .map(|b| (b.label.clone(), b.value_label.clone()))
+        .collect();
     let chart = HBarChart {
         id: format!("breakdown-{}", parent.id),
         title: title.clone(),
@@ -164,7 +228,10 @@ pub fn breakdown_chart(data: &TermData, parent: &IndicatorRecord, locale: Locale
         x_max: None,
         bars,
     };
-    let size = ChartSize { width: WIDTH, height: hbar_height(chart.bars.len()) };
+    let size = ChartSize {
+        width: WIDTH,
+        height: hbar_height(chart.bars.len()),
+    };
     finish(title, render_hbar(&chart, size), table)
 }
 

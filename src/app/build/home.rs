@@ -20,38 +20,54 @@ pub fn home_view(terms: &[TermData], locale: Locale, today: i32) -> HomeView {
             with_values: t.indicators.iter().filter(|i| !i.values.is_empty()).count(),
         })
         .collect();
-    let latest = terms.iter().rev().find(|t| t.indicators.iter().any(|i| !i.values.is_empty())).map(|t| {
-        let progress: Vec<_> = t.indicators.iter().map(|i| (i, progress_of(i, &t.term.term, today))).collect();
-        // The indicators marked as headlines; without any, the top-level figures with
-        // a target first (they have a status to tell), then the others.
-        let with_figure = || progress.iter().filter(|(_, p)| p.actual.is_some());
-        let mut candidates: Vec<_> = with_figure().filter(|(i, _)| i.headline).collect();
-        if candidates.is_empty() {
-            candidates = with_figure().filter(|(i, _)| i.parent_id.is_none()).collect();
-            candidates.sort_by_key(|(i, _)| i.target.is_none());
-        }
-        let cards = candidates
-            .iter()
-            .take(CARDS)
-            .map(|(i, p)| {
-                let ex = Explainer { locale, unit: &i.unit };
-                FigureCard {
-                    indicator_id: i.id,
-                    name: indicator_name(i, locale),
-                    figure: match (p.actual, p.actual_qualifier) {
-                        (Some(v), Some(q)) => ex.figure(v, q),
-                        (Some(v), None) => ex.amount(v),
-                        _ => String::new(),
-                    },
-                    status: p.status,
-                }
-            })
-            .collect();
-        LatestTermView {
-            term: term_link(&t.term, locale),
-            cards,
-            status_counts: status_counts(progress.iter().map(|(_, p)| p.status)),
-        }
-    });
-    HomeView { terms: summaries, latest }
+    let latest = terms
+        .iter()
+        .rev()
+        .find(|t| t.indicators.iter().any(|i| !i.values.is_empty()))
+        .map(|t| {
+            let progress: Vec<_> = t
+                .indicators
+                .iter()
+                .map(|i| (i, progress_of(i, &t.term.term, today)))
+                .collect();
+            // The indicators marked as headlines; without any, the top-level figures with
+            // a target first (they have a status to tell), then the others.
+            let with_figure = || progress.iter().filter(|(_, p)| p.actual.is_some());
+            let mut candidates: Vec<_> = with_figure().filter(|(i, _)| i.headline).collect();
+            if candidates.is_empty() {
+                candidates = with_figure()
+                    .filter(|(i, _)| i.parent_id.is_none())
+                    .collect();
+                candidates.sort_by_key(|(i, _)| i.target.is_none());
+            }
+            let cards = candidates
+                .iter()
+                .take(CARDS)
+                .map(|(i, p)| {
+                    let ex = Explainer {
+                        locale,
+                        unit: &i.unit,
+                    };
+                    FigureCard {
+                        indicator_id: i.id,
+                        name: indicator_name(i, locale),
+                        figure: match (p.actual, p.actual_qualifier) {
+                            (Some(v), Some(q)) => ex.figure(v, q),
+                            (Some(v), None) => ex.amount(v),
+                            _ => String::new(),
+                        },
+                        status: p.status,
+                    }
+                })
+                .collect();
+            LatestTermView {
+                term: term_link(&t.term, locale),
+                cards,
+                status_counts: status_counts(progress.iter().map(|(_, p)| p.status)),
+            }
+        });
+    HomeView {
+        terms: summaries,
+        latest,
+    }
 }

@@ -8,14 +8,25 @@ use crate::db::{SourceRecord, TermData};
 use crate::i18n::{Explainer, Locale};
 
 fn source_view(s: &SourceRecord) -> SourceView {
-    SourceView { document: s.document.clone(), quote: s.quote.clone() }
+    SourceView {
+        document: s.document.clone(),
+        quote: s.quote.clone(),
+    }
 }
 
 /// None when `id` is not an indicator of this term.
-pub fn indicator_page(data: &TermData, id: i64, locale: Locale, today: i32) -> Option<IndicatorPageView> {
+pub fn indicator_page(
+    data: &TermData,
+    id: i64,
+    locale: Locale,
+    today: i32,
+) -> Option<IndicatorPageView> {
     let i = data.indicator(id)?;
     let progress = progress_of(i, &data.term.term, today);
-    let ex = Explainer { locale, unit: &i.unit };
+    let ex = Explainer {
+        locale,
+        unit: &i.unit,
+    };
     let row = row_view(i, &progress, locale, false);
     let mut reasons = ex.reasons(&progress);
     reasons.insert(0, locale.rule(progress.status).to_string());
@@ -28,8 +39,13 @@ pub fn indicator_page(data: &TermData, id: i64, locale: Locale, today: i32) -> O
         code: i.code.clone(),
         name: indicator_name(i, locale),
         term: term_link(&data.term, locale),
-        group: data.group(i.group_id).map(|g| localized(&g.name, g.name_en.as_deref(), locale).to_string()),
-        parent: i.parent_id.and_then(|p| data.indicator(p)).map(|p| (p.id, indicator_name(p, locale))),
+        group: data
+            .group(i.group_id)
+            .map(|g| localized(&g.name, g.name_en.as_deref(), locale).to_string()),
+        parent: i
+            .parent_id
+            .and_then(|p| data.indicator(p))
+            .map(|p| (p.id, indicator_name(p, locale))),
         unit: localized(&i.unit.label, i.unit.label_en.as_deref(), locale).to_string(),
         target: row.target,
         target_source: i.target.as_ref().map(|t| source_view(&t.source)),
@@ -48,7 +64,11 @@ pub fn indicator_page(data: &TermData, id: i64, locale: Locale, today: i32) -> O
             })
             .collect(),
         chart: indicator_chart(data, i, locale),
-        breakdown: if children.is_empty() { None } else { breakdown_chart(data, i, locale) },
+        breakdown: if children.is_empty() {
+            None
+        } else {
+            breakdown_chart(data, i, locale)
+        },
         children,
         changed: changed_label(&data.changed_at, locale),
     })

@@ -46,7 +46,11 @@ pub(crate) fn localized<'a>(vi: &'a str, en: Option<&'a str>, locale: Locale) ->
 }
 
 pub fn term_link(t: &TermRecord, locale: Locale) -> TermLink {
-    TermLink { id: t.id, name: localized(&t.name, t.name_en.as_deref(), locale).to_string(), span: t.term.span() }
+    TermLink {
+        id: t.id,
+        name: localized(&t.name, t.name_en.as_deref(), locale).to_string(),
+        span: t.term.span(),
+    }
 }
 
 pub fn indicator_name(i: &IndicatorRecord, locale: Locale) -> String {
@@ -54,7 +58,12 @@ pub fn indicator_name(i: &IndicatorRecord, locale: Locale) -> String {
 }
 
 pub fn progress_of(i: &IndicatorRecord, term: &Term, today: i32) -> Progress {
-    evaluate(i.target.as_ref().map(|t| &t.target), term, &i.observations(), today)
+    evaluate(
+        i.target.as_ref().map(|t| &t.target),
+        term,
+        &i.observations(),
+        today,
+    )
 }
 
 /// "2026-11-26T14:00:00Z" → "26/11/2026" (vi) or "2026-11-26" (en).
@@ -67,20 +76,35 @@ pub fn changed_label(changed_at: &str, locale: Locale) -> String {
     locale.tf("indicator.last_changed", &[("date", &text)])
 }
 
-pub fn row_view(i: &IndicatorRecord, progress: &Progress, locale: Locale, is_child: bool) -> IndicatorRowView {
-    let ex = Explainer { locale, unit: &i.unit };
+pub fn row_view(
+    i: &IndicatorRecord,
+    progress: &Progress,
+    locale: Locale,
+    is_child: bool,
+) -> IndicatorRowView {
+    let ex = Explainer {
+        locale,
+        unit: &i.unit,
+    };
     IndicatorRowView {
         id: i.id,
         code: i.code.clone(),
         name: indicator_name(i, locale),
         is_child,
-        target: i.target.as_ref().map(|t| ex.target(&t.target)).unwrap_or_else(|| locale.t("target.none").to_string()),
+        target: i
+            .target
+            .as_ref()
+            .map(|t| ex.target(&t.target))
+            .unwrap_or_else(|| locale.t("target.none").to_string()),
         result: match (progress.actual, progress.actual_qualifier) {
             (Some(v), Some(q)) => ex.figure(v, q),
             (Some(v), None) => ex.amount(v),
             _ => "—".to_string(),
         },
-        percent: progress.percent.map(|p| locale.percent(p)).unwrap_or_else(|| "—".to_string()),
+        percent: progress
+            .percent
+            .map(|p| locale.percent(p))
+            .unwrap_or_else(|| "—".to_string()),
         status: progress.status,
     }
 }
@@ -100,6 +124,9 @@ mod tests {
 
     #[test]
     fn change_dates_are_written_day_first_in_vietnamese() {
-        assert_eq!(changed_label("2026-11-26T14:00:00Z", Locale::Vi), "Cập nhật số liệu: 26/11/2026");
+        assert_eq!(
+            changed_label("2026-11-26T14:00:00Z", Locale::Vi),
+            "Cập nhật số liệu: 26/11/2026"
+        );
     }
 }

@@ -9,7 +9,11 @@ use crate::domain::{Progress, Status};
 use crate::i18n::Locale;
 
 pub fn term_page(data: &TermData, locale: Locale, today: i32) -> TermPageView {
-    let progress: Vec<Progress> = data.indicators.iter().map(|i| progress_of(i, &data.term.term, today)).collect();
+    let progress: Vec<Progress> = data
+        .indicators
+        .iter()
+        .map(|i| progress_of(i, &data.term.term, today))
+        .collect();
     let mut groups: Vec<GroupView> = Vec::new();
     // Parents first, each followed by its breakdown, in the stored order.
     for (i, p) in data.indicators.iter().zip(&progress) {
@@ -21,12 +25,20 @@ pub fn term_page(data: &TermData, locale: Locale, today: i32) -> TermPageView {
             .map(|g| super::localized(&g.name, g.name_en.as_deref(), locale).to_string())
             .unwrap_or_default();
         let mut rows = vec![row_view(i, p, locale, false)];
-        for (child, cp) in data.indicators.iter().zip(&progress).filter(|(c, _)| c.parent_id == Some(i.id)) {
+        for (child, cp) in data
+            .indicators
+            .iter()
+            .zip(&progress)
+            .filter(|(c, _)| c.parent_id == Some(i.id))
+        {
             rows.push(row_view(child, cp, locale, true));
         }
         match groups.last_mut() {
             Some(g) if g.name == group_name => g.rows.extend(rows),
-            _ => groups.push(GroupView { name: group_name, rows }),
+            _ => groups.push(GroupView {
+                name: group_name,
+                rows,
+            }),
         }
     }
     let first = data.term.term.years().next().unwrap_or_default();
@@ -34,7 +46,10 @@ pub fn term_page(data: &TermData, locale: Locale, today: i32) -> TermPageView {
         term: term_link(&data.term, locale),
         years: locale.tf(
             "term.years",
-            &[("from", &first.to_string()), ("to", &data.term.term.end_year().to_string())],
+            &[
+                ("from", &first.to_string()),
+                ("to", &data.term.term.end_year().to_string()),
+            ],
         ),
         groups,
         status_counts: status_counts(progress.iter().map(|p| p.status)),
@@ -48,7 +63,10 @@ pub fn status_counts(statuses: impl Iterator<Item = Status>) -> Vec<StatusCount>
     let statuses: Vec<Status> = statuses.collect();
     Status::ALL
         .iter()
-        .map(|s| StatusCount { status: *s, count: statuses.iter().filter(|x| *x == s).count() })
+        .map(|s| StatusCount {
+            status: *s,
+            count: statuses.iter().filter(|x| *x == s).count(),
+        })
         .filter(|c| c.count > 0)
         .collect()
 }

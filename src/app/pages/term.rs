@@ -12,7 +12,7 @@ use leptos_meta::Title;
 pub fn TermPage() -> impl IntoView {
     let locale = use_locale();
     let id = route_id();
-    let page = Resource::new(move || id(), move |id| async move {
+    let page = Resource::new(id, move |id| async move {
         match id {
             Some(id) => get_term_page(id, locale).await,
             None => Err(PageError::NotFound),
@@ -84,8 +84,9 @@ pub fn IndicatorRow(row: IndicatorRowView) -> impl IntoView {
             <th scope="row" class="name"><a href=format!("/indicators/{}", row.id)>{row.name}</a></th>
             <td class="target">{row.target}</td>
             <td class="num result">{row.result}</td>
-            <td class="num">{row.percent}</td>
-            <td><StatusBadge status=row.status/></td>
+            <td class="num percent">{row.percent}</td>
+            <td class="status"><StatusBadge status=row.status/></td>
+
         </tr>
     }
 }
