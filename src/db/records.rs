@@ -3,7 +3,8 @@
 use super::DbError;
 use super::rows::{GroupRow, IndicatorRow, TargetRow, TermRow, ValueRow};
 use crate::domain::{
-    Direction, Observation, Period, Qualifier, Target, TargetKind, Term, Unit, UnitKind, VnDecimal,
+    Direction, Indicator, IndicatorCode, Observation, Period, Qualifier, Target, TargetKind, Term,
+    Unit, UnitKind, VnDecimal,
 };
 
 #[derive(Debug, Clone)]
@@ -52,11 +53,7 @@ pub struct IndicatorRecord {
     pub term_id: i64,
     pub group_id: Option<i64>,
     pub parent_id: Option<i64>,
-    pub code: String,
-    pub name: String,
-    pub name_en: Option<String>,
-    pub unit: Unit,
-    pub direction: Direction,
+    pub definition: Indicator,
     /// Shown as a headline card on the overview.
     pub headline: bool,
     pub target: Option<TargetRecord>,
@@ -164,15 +161,17 @@ pub(super) fn indicator_record(
         term_id: r.term_id,
         group_id: r.group_id,
         parent_id: r.parent_id,
-        code: r.code,
-        name: r.name,
-        name_en: r.name_en,
-        unit: Unit {
-            kind,
-            label: r.unit,
-            label_en: r.unit_en,
+        definition: Indicator {
+            code: IndicatorCode::parse(&r.code).map_err(|_| corrupt("indicator code", &r.code))?,
+            name: r.name,
+            name_en: r.name_en,
+            unit: Unit {
+                kind,
+                label: r.unit,
+                label_en: r.unit_en,
+            },
+            direction,
         },
-        direction,
         headline: r.headline != 0,
         target,
         values,

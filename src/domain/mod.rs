@@ -2,6 +2,7 @@
 //! progress/status computed from them. No I/O, no database or web types here, so that
 //! the same rules run on the server, in tests and (later) in the browser bundle.
 
+pub mod indicator;
 pub mod number;
 pub mod period;
 pub mod progress;
@@ -10,6 +11,7 @@ pub mod term;
 pub mod unit;
 pub mod value;
 
+pub use indicator::{CodeError, Indicator, IndicatorCode};
 pub use number::{NumberError, VnDecimal};
 pub use period::Period;
 pub use progress::{Progress, Reason, Status, evaluate};

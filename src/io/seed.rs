@@ -3,7 +3,9 @@
 //! typo in the file is caught before anything is written.
 
 use crate::db::{NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan};
-use crate::domain::{Direction, Period, Qualifier, TargetKind, Term, UnitKind, VnDecimal};
+use crate::domain::{
+    Direction, IndicatorCode, Period, Qualifier, TargetKind, Term, UnitKind, VnDecimal,
+};
 use serde::Deserialize;
 
 /// The seed shipped inside the binary, so a fresh install needs no other file.
@@ -145,6 +147,14 @@ impl SeedFile {
             None => Direction::HigherIsBetter,
             Some(d) => Direction::parse(d).ok_or_else(|| invalid(&i.code, "unknown direction"))?,
         };
+        for code in std::iter::once(&i.code).chain(i.parent.iter()) {
+            IndicatorCode::parse(code).map_err(|e| invalid(&i.code, e.to_string()))?;
+        }
+        if let Some(parent) = &i.parent
+            && !self.indicators.iter().any(|p| &p.code == parent)
+        {
+            return Err(invalid(&i.code, format!("unknown parent {parent}")));
+        }
         if !self.groups.iter().any(|g| g.code == i.group) {
             return Err(invalid(&i.code, format!("unknown group {}", i.group)));
         }
@@ -244,5 +254,9 @@ mod tests {
         assert!(SeedFile::parse(&base).and_then(|s| s.plan()).is_err());
         let bad_number = BUILTIN_SEED.replacen("value = \"101\"", "value = \"1,01\"", 1);
         assert!(SeedFile::parse(&bad_number).and_then(|s| s.plan()).is_err());
+        let bad_code = BUILTIN_SEED.replacen("code = \"NV-01\"", "code = \"nv 01\"", 1);
+        assert!(SeedFile::parse(&bad_code).and_then(|s| s.plan()).is_err());
+        let orphan = BUILTIN_SEED.replacen("parent = \"NV-01\"", "parent = \"NV-99\"", 1);
+        assert!(SeedFile::parse(&orphan).and_then(|s| s.plan()).is_err());
     }
 }

@@ -91,18 +91,18 @@ pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> Indic
     let locale = Locale::Vi;
     let ex = Explainer {
         locale,
-        unit: &i.unit,
+        unit: &i.definition.unit,
     };
     let p: Progress = progress_of(i, &data.term.term, today);
     IndicatorJson {
         id: i.id,
         term_id: i.term_id,
-        code: i.code.clone(),
-        name: i.name.clone(),
-        name_en: i.name_en.clone(),
+        code: i.definition.code.to_string(),
+        name: i.definition.name.clone(),
+        name_en: i.definition.name_en.clone(),
         group: data.group(i.group_id).map(|g| g.code.clone()),
-        unit: i.unit.label.clone(),
-        unit_kind: i.unit.kind.key(),
+        unit: i.definition.unit.label.clone(),
+        unit_kind: i.definition.unit.kind.key(),
         parent_id: i.parent_id,
         target: i.target.as_ref().map(|t| TargetJson {
             kind: t.target.kind.key(),

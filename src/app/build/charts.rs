@@ -40,7 +40,7 @@ pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) ->
         .filter_map(|(i, p)| {
             let percent = p.percent?;
             Some(HBar {
-                label: format!("{} {}", i.code, indicator_name(i, locale)),
+                label: format!("{} {}", i.definition.code, indicator_name(i, locale)),
                 value: f64_of(percent),
                 value_label: format!("{} · {}", locale.percent(percent), locale.status(p.status)),
                 note: None,
@@ -77,7 +77,7 @@ pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) ->
 pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> Option<ChartView> {
     let ex = Explainer {
         locale,
-        unit: &i.unit,
+        unit: &i.definition.unit,
     };
     let name = indicator_name(i, locale);
     let term = super::term_link(&data.term, locale);
@@ -198,7 +198,7 @@ pub fn breakdown_chart(
             let v = c.values.last()?;
             let ex = Explainer {
                 locale,
-                unit: &c.unit,
+                unit: &c.definition.unit,
             };
             Some(HBar {
                 label: indicator_name(c, locale),
@@ -236,5 +236,10 @@ pub fn breakdown_chart(
 }
 
 fn localized_unit(i: &IndicatorRecord, locale: Locale) -> String {
-    super::localized(&i.unit.label, i.unit.label_en.as_deref(), locale).to_string()
+    super::localized(
+        &i.definition.unit.label,
+        i.definition.unit.label_en.as_deref(),
+        locale,
+    )
+    .to_string()
 }

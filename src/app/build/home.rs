@@ -46,7 +46,7 @@ pub fn home_view(terms: &[TermData], locale: Locale, today: i32) -> HomeView {
                 .map(|(i, p)| {
                     let ex = Explainer {
                         locale,
-                        unit: &i.unit,
+                        unit: &i.definition.unit,
                     };
                     FigureCard {
                         indicator_id: i.id,

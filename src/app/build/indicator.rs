@@ -25,7 +25,7 @@ pub fn indicator_page(
     let progress = progress_of(i, &data.term.term, today);
     let ex = Explainer {
         locale,
-        unit: &i.unit,
+        unit: &i.definition.unit,
     };
     let row = row_view(i, &progress, locale, false);
     let mut reasons = ex.reasons(&progress);
@@ -36,7 +36,7 @@ pub fn indicator_page(
         .collect::<Vec<_>>();
     Some(IndicatorPageView {
         id: i.id,
-        code: i.code.clone(),
+        code: i.definition.code.to_string(),
         name: indicator_name(i, locale),
         term: term_link(&data.term, locale),
         group: data
@@ -46,7 +46,12 @@ pub fn indicator_page(
             .parent_id
             .and_then(|p| data.indicator(p))
             .map(|p| (p.id, indicator_name(p, locale))),
-        unit: localized(&i.unit.label, i.unit.label_en.as_deref(), locale).to_string(),
+        unit: localized(
+            &i.definition.unit.label,
+            i.definition.unit.label_en.as_deref(),
+            locale,
+        )
+        .to_string(),
         target: row.target,
         target_source: i.target.as_ref().map(|t| source_view(&t.source)),
         result: row.result,

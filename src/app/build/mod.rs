@@ -54,7 +54,7 @@ pub fn term_link(t: &TermRecord, locale: Locale) -> TermLink {
 }
 
 pub fn indicator_name(i: &IndicatorRecord, locale: Locale) -> String {
-    localized(&i.name, i.name_en.as_deref(), locale).to_string()
+    localized(&i.definition.name, i.definition.name_en.as_deref(), locale).to_string()
 }
 
 pub fn progress_of(i: &IndicatorRecord, term: &Term, today: i32) -> Progress {
@@ -84,11 +84,11 @@ pub fn row_view(
 ) -> IndicatorRowView {
     let ex = Explainer {
         locale,
-        unit: &i.unit,
+        unit: &i.definition.unit,
     };
     IndicatorRowView {
         id: i.id,
-        code: i.code.clone(),
+        code: i.definition.code.to_string(),
         name: indicator_name(i, locale),
         is_child,
         target: i
