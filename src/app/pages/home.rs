@@ -9,7 +9,7 @@ use leptos_meta::Title;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
-    let home = Resource::new(move || locale, get_home);
+    let home = AsyncDerived::new(move || get_home(locale));
     view! {
         <Title text=locale.t("app.title")/>
         <Suspense fallback=|| ()>

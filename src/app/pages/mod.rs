@@ -1,5 +1,10 @@
 //! One component per page. Each reads its route, loads its view through a server
 //! function, and renders it; errors render the error view with the right status.
+//!
+//! Page data is an `AsyncDerived`, not a `Resource`: a Resource is also serialized
+//! into an inline script for a hydrating browser bundle. There is no such bundle
+//! (the pages work as plain HTML) and the CSP forbids inline scripts, so that copy
+//! would only double every page.
 
 mod home;
 mod indicator;

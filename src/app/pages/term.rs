@@ -12,10 +12,13 @@ use leptos_meta::Title;
 pub fn TermPage() -> impl IntoView {
     let locale = use_locale();
     let id = route_id();
-    let page = Resource::new(id, move |id| async move {
-        match id {
-            Some(id) => get_term_page(id, locale).await,
-            None => Err(PageError::NotFound),
+    let page = AsyncDerived::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => get_term_page(id, locale).await,
+                None => Err(PageError::NotFound),
+            }
         }
     });
     view! {
