@@ -5,6 +5,8 @@ pub mod app;
 #[cfg(feature = "ssr")]
 pub mod charts;
 #[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
 pub mod i18n;

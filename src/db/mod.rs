@@ -8,6 +8,7 @@ mod rows;
 mod seed;
 
 pub use connect::Backend;
+pub use read::Figures;
 pub use records::{
     GroupRecord, IndicatorRecord, SourceRecord, TargetRecord, TermData, TermRecord, ValueRecord,
 };

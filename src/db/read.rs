@@ -14,14 +14,30 @@ const INDICATORS: &str = "SELECT id, term_id, group_id, parent_id, code, name, n
 const TARGETS: &str = "SELECT t.indicator_id, t.kind, CAST(t.value AS TEXT) AS value, s.title AS source_title, t.quote \
      FROM targets t JOIN indicators i ON i.id = t.indicator_id LEFT JOIN source_documents s ON s.id = t.source_id \
      WHERE i.term_id = $1 AND t.superseded_at IS NULL";
-// Approved figures only: drafts arrive with the data-entry issue and are never shown
-// to readers.
-const VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.value AS TEXT) AS value, v.qualifier, \
-     s.title AS source_title, v.quote, v.note, v.state, v.version, v.updated_at \
+// Readers see the last approved figure of each row, even while a new draft of it
+// waits for review.
+const APPROVED_VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.approved_value AS TEXT) AS value, \
+     v.approved_qualifier AS qualifier, COALESCE(s.title, v.source_document) AS source_title, v.quote, v.note, \
+     'approved' AS state, v.version, COALESCE(v.approved_at, v.updated_at) AS updated_at \
      FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN source_documents s ON s.id = v.source_id \
-     WHERE i.term_id = $1 AND v.state = 'approved'";
+     WHERE i.term_id = $1 AND v.approved_value IS NOT NULL";
+// Signed-in staff may look at the working copies: drafts, submitted and returned
+// figures, each marked with its state.
+const WORKING_VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.value AS TEXT) AS value, v.qualifier, \
+     COALESCE(s.title, v.source_document) AS source_title, v.quote, v.note, v.state, v.version, v.updated_at \
+     FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN source_documents s ON s.id = v.source_id \
+     WHERE i.term_id = $1";
 const TERM_OF_INDICATOR: &str = "SELECT term_id FROM indicators WHERE id = $1 AND archived = 0";
 const VERSION: &str = "SELECT version, changed_at FROM data_version WHERE id = 1";
+
+/// Which figures a read returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figures {
+    /// The last approved figure of each value: what every reader sees.
+    Approved,
+    /// The working copies (draft, submitted, returned or approved), for staff.
+    Working,
+}
 
 /// The rows of one term, as the five queries return them.
 type TermRows = (
@@ -55,8 +71,21 @@ impl Db {
         Ok(on_pool!(self, p => sqlx::query_as(VERSION).fetch_one(p).await?))
     }
 
-    /// Everything about one term: five queries, whatever its size.
+    /// Everything about one term, approved figures only: five queries, whatever its size.
     pub async fn term_data(&self, term_id: i64) -> Result<Option<TermData>, DbError> {
+        self.term_data_as(term_id, Figures::Approved).await
+    }
+
+    /// Everything about one term, with the chosen figures.
+    pub async fn term_data_as(
+        &self,
+        term_id: i64,
+        figures: Figures,
+    ) -> Result<Option<TermData>, DbError> {
+        let values_sql = match figures {
+            Figures::Approved => APPROVED_VALUES,
+            Figures::Working => WORKING_VALUES,
+        };
         let Some(term) = self.term(term_id).await? else {
             return Ok(None);
         };
@@ -64,7 +93,7 @@ impl Db {
             sqlx::query_as(GROUPS).fetch_all(p).await?,
             sqlx::query_as(INDICATORS).bind(term_id).fetch_all(p).await?,
             sqlx::query_as(TARGETS).bind(term_id).fetch_all(p).await?,
-            sqlx::query_as(VALUES).bind(term_id).fetch_all(p).await?,
+            sqlx::query_as(values_sql).bind(term_id).fetch_all(p).await?,
             sqlx::query_as(VERSION).fetch_one(p).await?,
         ));
         let mut targets: HashMap<i64, TargetRow> =

@@ -78,10 +78,14 @@ const INSERT_INDICATOR: &str = "INSERT INTO indicators \
 const INSERT_TARGET_SQLITE: &str =
     "INSERT INTO targets (indicator_id, kind, value, source_id, quote) VALUES ($1, $2, $3, $4, $5)";
 const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, source_id, quote) VALUES ($1, $2, CAST($3 AS NUMERIC), $4, $5)";
-const INSERT_VALUE_SQLITE: &str = "INSERT INTO indicator_values (indicator_id, period, value, qualifier, source_id, quote) \
-     VALUES ($1, $2, $3, $4, $5, $6)";
-const INSERT_VALUE_PG: &str = "INSERT INTO indicator_values (indicator_id, period, value, qualifier, source_id, quote) \
-     VALUES ($1, $2, CAST($3 AS NUMERIC), $4, $5, $6)";
+// Seeded figures are published figures: approved from the start.
+const INSERT_VALUE_SQLITE: &str = "INSERT INTO indicator_values \
+     (indicator_id, period, value, qualifier, source_id, quote, approved_value, approved_qualifier, approved_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $3, $4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+const INSERT_VALUE_PG: &str = "INSERT INTO indicator_values \
+     (indicator_id, period, value, qualifier, source_id, quote, approved_value, approved_qualifier, approved_at) \
+     VALUES ($1, $2, CAST($3 AS NUMERIC), $4, $5, $6, CAST($3 AS NUMERIC), $4, \
+     to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))";
 const BUMP_VERSION_SQLITE: &str = "UPDATE data_version SET version = version + 1, \
      changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = 1";
 const BUMP_VERSION_PG: &str = "UPDATE data_version SET version = version + 1, \

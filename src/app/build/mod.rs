@@ -16,27 +16,7 @@ use crate::db::{IndicatorRecord, TermRecord};
 use crate::domain::{Progress, Term, evaluate};
 use crate::i18n::{Explainer, Locale};
 
-/// The calendar year now (UTC), which decides how far along a running term is.
-pub fn today_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    civil_year(i64::try_from(secs / 86_400).unwrap_or(0))
-}
-
-/// Year of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm).
-fn civil_year(days: i64) -> i32 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    i32::try_from(year).unwrap_or(i32::MAX)
-}
+pub use crate::clock::today_year;
 
 pub(crate) fn localized<'a>(vi: &'a str, en: Option<&'a str>, locale: Locale) -> &'a str {
     match (locale, en) {
@@ -112,15 +92,6 @@ pub fn row_view(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn day_counts_map_to_the_right_year() {
-        assert_eq!(civil_year(0), 1970);
-        assert_eq!(civil_year(20_819), 2027); // 2027-01-01
-        assert_eq!(civil_year(20_818), 2026); // 2026-12-31
-        assert_eq!(civil_year(19_723), 2024); // 2024-01-01
-        assert_eq!(civil_year(19_722), 2023); // 2023-12-31
-    }
 
     #[test]
     fn change_dates_are_written_day_first_in_vietnamese() {
