@@ -2,8 +2,10 @@
 //! tables, and the error view.
 
 use super::errors::PageError;
+use super::session_view::{CsrfField, current_user};
 use super::use_locale;
 use super::views::{ChartView, StatusCount};
+use crate::domain::Action;
 use crate::domain::Status;
 use leptos::prelude::*;
 
@@ -12,6 +14,7 @@ use leptos::prelude::*;
 pub fn Frame(children: Children) -> impl IntoView {
     let l = use_locale();
     let other = l.t("app.other_language_code");
+    let user = current_user();
     view! {
         <a class="skip" href="#main">{l.t("app.skip")}</a>
         <header class="site-header">
@@ -20,9 +23,22 @@ pub fn Frame(children: Children) -> impl IntoView {
                     <span class="brand-title">{l.t("app.title")}</span>
                     <span class="brand-org">{l.t("app.org")}</span>
                 </a>
-                <nav aria-label=l.t("nav.terms")>
+                <nav aria-label=l.t("nav.main")>
                     <a href="/">{l.t("nav.home")}</a>
+                    {user.clone().filter(|u| u.role.may(Action::EnterValues)).map(|_| view! { <a href="/entry">{l.t("nav.entry")}</a> })}
+                    {user.clone().filter(|u| u.role.may(Action::ReviewValues)).map(|_| view! { <a href="/review">{l.t("nav.review")}</a> })}
+                    {user.clone().filter(|u| u.role.may(Action::ManageUsers)).map(|_| view! { <a href="/admin/users">{l.t("nav.users")}</a> })}
                     <a href=format!("/lang/{other}") hreflang=other lang=other>{l.t("app.other_language")}</a>
+                    {match user {
+                        Some(u) => view! {
+                            <form method="post" action="/logout" class="inline">
+                                <CsrfField token=u.csrf.clone()/>
+                                <span class="who">{u.username.clone()}</span>
+                                <button type="submit" class="link-button">{l.t("account.logout")}</button>
+                            </form>
+                        }.into_any(),
+                        None => view! { <a href="/login">{l.t("account.login")}</a> }.into_any(),
+                    }}
                 </nav>
             </div>
         </header>
@@ -94,28 +110,34 @@ pub fn ChartFigure(chart: ChartView) -> impl IntoView {
 #[component]
 pub fn ErrorView(error: PageError) -> impl IntoView {
     let l = use_locale();
-    let not_found = error == PageError::NotFound;
     #[cfg(feature = "ssr")]
     {
         use axum::http::StatusCode;
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(if not_found {
-                StatusCode::NOT_FOUND
-            } else {
-                StatusCode::INTERNAL_SERVER_ERROR
+            response.set_status(match error {
+                PageError::NotFound => StatusCode::NOT_FOUND,
+                PageError::SignInRequired => StatusCode::UNAUTHORIZED,
+                PageError::Forbidden => StatusCode::FORBIDDEN,
+                PageError::Internal | PageError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             });
         }
     }
-    let (title, body) = if not_found {
-        (l.t("error.not_found_title"), l.t("error.not_found"))
-    } else {
-        (l.t("error.server_title"), l.t("error.server"))
+    let (title, body) = match error {
+        PageError::NotFound => (l.t("error.not_found_title"), l.t("error.not_found")),
+        PageError::SignInRequired => (l.t("error.sign_in_title"), l.t("error.sign_in")),
+        PageError::Forbidden => (l.t("error.forbidden_title"), l.t("error.forbidden")),
+        PageError::Internal | PageError::Transport(_) => {
+            (l.t("error.server_title"), l.t("error.server"))
+        }
     };
+    let sign_in = (error == PageError::SignInRequired)
+        .then(|| view! { <p><a class="button" href="/login">{l.t("account.login")}</a></p> });
     view! {
         <leptos_meta::Title text=title/>
         <section class="error-page">
             <h1>{title}</h1>
             <p>{body}</p>
+            {sign_in}
             <p><a href="/">{l.t("error.back_home")}</a></p>
         </section>
     }

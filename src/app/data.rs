@@ -31,17 +31,32 @@ pub async fn get_home(locale: Locale) -> Result<HomeView, PageError> {
     ))
 }
 
+/// With `drafts`, a signed-in user sees the working figures (drafts, submitted),
+/// each marked with its state; everyone else always sees approved figures.
 #[server(prefix = "/fn", endpoint = "term_page")]
-pub async fn get_term_page(id: i64, locale: Locale) -> Result<TermPageView, PageError> {
-    let data = state()?
-        .db
-        .term_data(id)
+pub async fn get_term_page(
+    id: i64,
+    locale: Locale,
+    drafts: bool,
+) -> Result<TermPageView, PageError> {
+    let db = state()?.db;
+    let drafts = drafts && super::state::signed_in().is_some();
+    let figures = if drafts {
+        crate::db::Figures::Working
+    } else {
+        crate::db::Figures::Approved
+    };
+    let data = db
+        .term_data_as(id, figures)
         .await?
         .ok_or(PageError::NotFound)?;
+    let locked = db.term_locked(id).await?.unwrap_or(false);
     Ok(super::build::term_page(
         &data,
         locale,
         super::build::today_year(),
+        locked,
+        drafts,
     ))
 }
 

@@ -7,6 +7,12 @@ use serde::{Deserialize, Serialize};
 pub enum PageError {
     #[error("not found")]
     NotFound,
+    /// Signing in is needed.
+    #[error("sign in required")]
+    SignInRequired,
+    /// Signed in, but the role does not allow this.
+    #[error("forbidden")]
+    Forbidden,
     #[error("internal error")]
     Internal,
     /// The call itself failed (network, encoding).

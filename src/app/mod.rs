@@ -6,8 +6,10 @@
 pub mod build;
 pub mod components;
 pub mod data;
+pub mod data_staff;
 pub mod errors;
 pub mod pages;
+pub mod session_view;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod views;
@@ -17,7 +19,10 @@ use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use pages::{HomePage, IndicatorPage, NotFound, TermPage};
+use pages::{
+    EntryIndexPage, EntryPage, HomePage, IndicatorPage, LoginPage, NotFound, ReviewPage, SetupPage,
+    TermPage, UsersPage,
+};
 
 /// Path of the stylesheet; the query changes with the build so caches refresh.
 pub const STYLESHEET: &str = concat!("/assets/app.css?v=", env!("CARGO_PKG_VERSION"));
@@ -55,6 +60,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/terms/:id") view=TermPage ssr=SsrMode::Async/>
                     <Route path=path!("/indicators/:id") view=IndicatorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/entry") view=EntryIndexPage ssr=SsrMode::Async/>
+                    <Route path=path!("/entry/:term/:year") view=EntryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review") view=ReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                 </Routes>
             </components::Frame>
         </Router>

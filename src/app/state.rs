@@ -1,7 +1,7 @@
 //! What every request handler and server function can reach: the Leptos options
 //! and the database. Provided to Leptos as context and to axum as router state.
 
-use crate::db::Db;
+use crate::db::{Db, UserRecord};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
@@ -9,4 +9,31 @@ use leptos::config::LeptosOptions;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    pub config: Config,
+}
+
+/// Settings chosen at start-up.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Cookies get `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+    /// Every page and API call requires signing in.
+    pub private: bool,
+}
+
+/// The signed-in user of a request, put in the request's extensions by the session
+/// middleware; pages, server functions and handlers read it from there.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: UserRecord,
+    /// The session's CSRF token, echoed by every form.
+    pub csrf: String,
+    /// Hash of the session token, to end the session at sign-out.
+    pub session_hash: String,
+}
+
+/// The signed-in user of the request being rendered, if any.
+pub fn signed_in() -> Option<SignedIn> {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.extensions.get::<SignedIn>().cloned())
 }

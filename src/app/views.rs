@@ -21,6 +21,8 @@ pub struct StatusCount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TermSummary {
     pub term: TermLink,
+    /// The plan years of the term.
+    pub years: Vec<i32>,
     pub indicators: usize,
     pub with_values: usize,
 }
@@ -66,6 +68,8 @@ pub struct IndicatorRowView {
     pub result: String,
     pub percent: String,
     pub status: Status,
+    /// Shown only with drafts: the review state of a figure not yet approved.
+    pub state: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +86,9 @@ pub struct TermPageView {
     pub status_counts: Vec<StatusCount>,
     pub chart: Option<ChartView>,
     pub changed: String,
+    pub locked: bool,
+    /// Drafts and submitted figures are shown (signed-in staff asked for them).
+    pub drafts: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -118,4 +125,70 @@ pub struct IndicatorPageView {
     pub breakdown: Option<ChartView>,
     pub children: Vec<IndicatorRowView>,
     pub changed: String,
+}
+
+/// One indicator's line in the yearly entry form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntryRowView {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub is_child: bool,
+    /// Last year's figure, written out ("—" when none).
+    pub previous: String,
+    /// The stored figure in the Vietnamese input form ("1.234,5"), empty when none.
+    pub value: String,
+    pub qualifier: String,
+    pub note: String,
+    pub document: String,
+    pub quote: String,
+    /// The version shown to the clerk; a save with an older one is a conflict.
+    pub version: i64,
+    /// "draft", "submitted", "approved", "returned", or none.
+    pub state: Option<String>,
+    pub review_comment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntryPageView {
+    pub term: TermLink,
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub locked: bool,
+    pub rows: Vec<EntryRowView>,
+    /// How many figures of this year wait to be submitted (draft or returned).
+    pub unsubmitted: usize,
+}
+
+/// A submitted figure waiting for an approver.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewItemView {
+    pub indicator_id: i64,
+    pub code: String,
+    pub name: String,
+    pub term: TermLink,
+    pub period: String,
+    pub period_label: String,
+    pub figure: String,
+    pub previous_approved: String,
+    pub note: Option<String>,
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRowView {
+    pub username: String,
+    pub role: String,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRowView {
+    pub at: String,
+    pub who: String,
+    pub action: String,
+    pub period: String,
+    pub change: String,
+    pub note: Option<String>,
 }

@@ -1,13 +1,19 @@
 //! The sqlx repository: one API over SQLite (embedded default) and PostgreSQL.
 //! Row types stay private to this module; callers get records made of domain types.
 
+mod accounts;
 mod connect;
+mod entry;
+mod history;
 mod read;
 mod records;
 mod rows;
 mod seed;
 
+pub use accounts::UserRecord;
 pub use connect::Backend;
+pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
+pub use history::AuditRecord;
 pub use read::Figures;
 pub use records::{
     GroupRecord, IndicatorRecord, SourceRecord, TargetRecord, TermData, TermRecord, ValueRecord,
@@ -39,6 +45,9 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
     Sqlx(#[from] sqlx::Error),
+    /// A unique value is taken (a username, a code).
+    #[error("{0} is already taken")]
+    Conflict(&'static str),
     /// A stored row that the domain rules refuse (hand-edited database, bug).
     #[error("corrupt stored data: {0}")]
     Corrupt(String),
@@ -56,6 +65,16 @@ macro_rules! on_pool {
     };
 }
 pub(crate) use on_pool;
+
+impl DbError {
+    /// Maps a unique-constraint violation on a write to `Conflict(what)`.
+    pub(crate) fn from_write(e: sqlx::Error, what: &'static str) -> DbError {
+        match e.as_database_error() {
+            Some(d) if d.is_unique_violation() => DbError::Conflict(what),
+            _ => DbError::Sqlx(e),
+        }
+    }
+}
 
 impl Db {
     pub fn backend(&self) -> Backend {

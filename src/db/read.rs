@@ -18,15 +18,17 @@ const TARGETS: &str = "SELECT t.indicator_id, t.kind, CAST(t.value AS TEXT) AS v
 // waits for review.
 const APPROVED_VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.approved_value AS TEXT) AS value, \
      v.approved_qualifier AS qualifier, COALESCE(s.title, v.source_document) AS source_title, v.quote, v.note, \
-     'approved' AS state, v.version, COALESCE(v.approved_at, v.updated_at) AS updated_at \
+     'approved' AS state, v.version, COALESCE(v.approved_at, v.updated_at) AS updated_at, \
+     NULL AS review_comment, NULL AS updated_by \
      FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN source_documents s ON s.id = v.source_id \
      WHERE i.term_id = $1 AND v.approved_value IS NOT NULL";
 // Signed-in staff may look at the working copies: drafts, submitted and returned
 // figures, each marked with its state.
 const WORKING_VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.value AS TEXT) AS value, v.qualifier, \
-     COALESCE(s.title, v.source_document) AS source_title, v.quote, v.note, v.state, v.version, v.updated_at \
+     COALESCE(s.title, v.source_document) AS source_title, v.quote, v.note, v.state, v.version, v.updated_at, \
+     v.review_comment, u.username AS updated_by \
      FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN source_documents s ON s.id = v.source_id \
-     WHERE i.term_id = $1";
+     LEFT JOIN users u ON u.id = v.updated_by WHERE i.term_id = $1";
 const TERM_OF_INDICATOR: &str = "SELECT term_id FROM indicators WHERE id = $1 AND archived = 0";
 const VERSION: &str = "SELECT version, changed_at FROM data_version WHERE id = 1";
 

@@ -45,6 +45,8 @@ pub struct ValueRecord {
     pub state: String,
     pub version: i64,
     pub updated_at: String,
+    pub review_comment: Option<String>,
+    pub updated_by: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -198,5 +200,7 @@ fn value_record(r: ValueRow) -> Result<ValueRecord, DbError> {
         state: r.state,
         version: r.version,
         updated_at: r.updated_at,
+        review_comment: r.review_comment,
+        updated_by: r.updated_by,
     })
 }

@@ -56,4 +56,6 @@ pub(super) struct ValueRow {
     pub state: String,
     pub version: i64,
     pub updated_at: String,
+    pub review_comment: Option<String>,
+    pub updated_by: Option<String>,
 }

@@ -1,7 +1,13 @@
-//! The command line: `resolution-dashboard [serve] [--addr …] [--database-url …]`.
+//! The command line: `serve` (the default), and account tools for the operator:
+//! `user add|passwd|list|disable|enable` and `token create|revoke`. Passwords are
+//! read from standard input or a prompt, never from the command line.
 
-use super::startup::{bind, shutdown_signal};
+use super::auth::{password, secret};
+use super::startup::{bind, open_database, setup_link, shutdown_signal};
+use crate::app::state::Config;
+use crate::domain::Role;
 use clap::{Parser, Subcommand};
+use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
@@ -20,6 +26,32 @@ pub struct Cli {
 pub enum Command {
     /// Serve the dashboard (the default when no command is given).
     Serve(ServeArgs),
+    /// Manage user accounts.
+    User {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Manage API tokens for automation.
+    Token {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DbArg {
+    /// sqlite://path/to/file.db (created on first run) or postgres://user:pass@host/db.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/dashboard.db",
+        global = true
+    )]
+    pub database_url: String,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -27,19 +59,66 @@ pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, env = "ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
-    /// sqlite://path/to/file.db (created on first run) or postgres://user:pass@host/db.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "sqlite://data/dashboard.db"
-    )]
-    pub database_url: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Require signing in for every page and API call.
+    #[arg(long, env = "PRIVATE")]
+    pub private: bool,
+    /// Mark cookies Secure (set this when the site is served over HTTPS).
+    #[arg(long, env = "SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create an account; the password is read from standard input or a prompt.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// viewer, editor, approver or admin.
+        #[arg(long)]
+        role: String,
+    },
+    /// Set a new password (read from standard input or a prompt).
+    Passwd {
+        #[arg(long)]
+        username: String,
+    },
+    /// List the accounts.
+    List,
+    /// Disable an account and end its sessions.
+    Disable {
+        #[arg(long)]
+        username: String,
+    },
+    /// Enable a disabled account.
+    Enable {
+        #[arg(long)]
+        username: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenAction {
+    /// Create an API token for a user; it is printed once and stored hashed.
+    Create {
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "api")]
+        label: String,
+    },
+    /// Revoke a user's tokens (all, or those with the label).
+    Revoke {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        label: Option<String>,
+    },
 }
 
 impl Default for ServeArgs {
     fn default() -> Self {
-        // Parse the defaults (and the environment) through clap, so there is one
-        // source of truth for them.
+        // Parse the defaults (and the environment) through clap: one source of truth.
         #[derive(Parser)]
         struct Only {
             #[command(flatten)]
@@ -49,30 +128,140 @@ impl Default for ServeArgs {
     }
 }
 
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("resolution-dashboard: {message}");
+    ExitCode::FAILURE
+}
+
 pub async fn run(cli: Cli) -> ExitCode {
-    let args = match cli.command {
-        Some(Command::Serve(args)) => args,
-        None => ServeArgs::default(),
-    };
-    let bound = match bind(args.addr, &args.database_url).await {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("resolution-dashboard: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match bound.local_addr() {
-        Ok(addr) => println!("resolution-dashboard listening on http://{addr}"),
-        Err(e) => {
-            eprintln!("resolution-dashboard: {e}");
-            return ExitCode::FAILURE;
-        }
+    match cli.command {
+        None => serve(ServeArgs::default()).await,
+        Some(Command::Serve(args)) => serve(args).await,
+        Some(Command::User { db, action }) => match user(&db.database_url, action).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
+        Some(Command::Token { db, action }) => match token(&db.database_url, action).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
     }
+}
+
+async fn serve(args: ServeArgs) -> ExitCode {
+    let config = Config {
+        private: args.private,
+        secure_cookies: args.secure_cookies,
+    };
+    let bound = match bind(args.addr, &args.db.database_url, config).await {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
+    let addr = match bound.local_addr() {
+        Ok(a) => a,
+        Err(e) => return fail(e),
+    };
+    let base = format!("http://{addr}");
+    match setup_link(&bound.db, &base).await {
+        Ok(Some(link)) => println!(
+            "No administrator yet. Tạo tài khoản quản trị đầu tiên / create the first admin (link works once): {link}"
+        ),
+        Ok(None) => {}
+        Err(e) => return fail(e),
+    }
+    println!("resolution-dashboard listening on {base}");
     match bound.serve(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("resolution-dashboard: {e}");
-            ExitCode::FAILURE
+        Err(e) => fail(e),
+    }
+}
+
+/// A password from a prompt (terminal) or the first line of standard input.
+fn read_password() -> anyhow::Result<String> {
+    let text = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Mật khẩu / password: ")?
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    password::check_strength(&text)?;
+    Ok(text)
+}
+
+async fn user(database_url: &str, action: UserAction) -> anyhow::Result<()> {
+    let db = open_database(database_url).await?;
+    match action {
+        UserAction::Add { username, role } => {
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("unknown role {role:?}: use viewer, editor, approver or admin")
+            })?;
+            if !super::forms::users::valid_username(&username) {
+                anyhow::bail!(
+                    "a username has 3 to 40 characters: letters, digits, '.', '_' or '-'"
+                );
+            }
+            let hash = password::hash(read_password()?).await?;
+            db.create_user(&username, &hash, role).await?;
+            println!("created {username} ({})", role.key());
+        }
+        UserAction::Passwd { username } => {
+            let hash = password::hash(read_password()?).await?;
+            if !db.set_password(&username, &hash).await? {
+                anyhow::bail!("no user {username:?}");
+            }
+            println!("password changed for {username}");
+        }
+        UserAction::List => {
+            for u in db.users().await? {
+                println!(
+                    "{}\t{}\t{}",
+                    u.username,
+                    u.role.key(),
+                    if u.disabled { "disabled" } else { "active" }
+                );
+            }
+        }
+        UserAction::Disable { username } => {
+            if !db.set_disabled(&username, true).await? {
+                anyhow::bail!("no user {username:?}");
+            }
+            println!("disabled {username}");
+        }
+        UserAction::Enable { username } => {
+            if !db.set_disabled(&username, false).await? {
+                anyhow::bail!("no user {username:?}");
+            }
+            println!("enabled {username}");
         }
     }
+    Ok(())
+}
+
+async fn token(database_url: &str, action: TokenAction) -> anyhow::Result<()> {
+    let db = open_database(database_url).await?;
+    match action {
+        TokenAction::Create { username, label } => {
+            let user = db
+                .user_by_name(&username)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no user {username:?}"))?;
+            let token = secret::token();
+            db.create_api_token(user.id, &secret::hash(&token), &label)
+                .await?;
+            // Printed once: only its hash is kept.
+            println!("{token}");
+        }
+        TokenAction::Revoke { username, label } => {
+            let user = db
+                .user_by_name(&username)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no user {username:?}"))?;
+            let n = db
+                .revoke_api_tokens(user.id, label.as_deref(), &crate::clock::now_iso())
+                .await?;
+            println!("revoked {n} token(s) of {username}");
+        }
+    }
+    Ok(())
 }

@@ -4,8 +4,11 @@
 pub mod api;
 mod api_json;
 pub mod assets;
+pub mod auth;
 pub mod cli;
 pub mod error;
+pub mod forms;
+pub mod gate;
 pub mod headers;
 pub mod lang;
 pub mod startup;

@@ -1,8 +1,9 @@
 //! Building the app and serving it: open the database, seed a new installation,
 //! assemble the routes, bind, serve until told to stop.
 
-use super::{api, assets, headers, lang};
-use crate::app::state::AppState;
+use super::auth::{csrf, secret, session};
+use super::{api, assets, forms, gate, headers, lang};
+use crate::app::state::{AppState, Config};
 use crate::app::{App, shell};
 use crate::db::{Db, DbError};
 use crate::io::seed::{BUILTIN_SEED, SeedError, SeedFile};
@@ -64,7 +65,19 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(assets::router())
         .merge(lang::router())
+        .merge(forms::router())
         .fallback(fallback)
+        // Innermost first: the private-mode gate needs the session, and the Origin
+        // check runs before anything else touches a state-changing request.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::private_mode,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::load,
+        ))
+        .layer(axum::middleware::from_fn(csrf::check_origin))
         .with_state(state);
     for layer in headers::layers() {
         app = app.layer(layer);
@@ -76,6 +89,7 @@ pub fn router(state: AppState) -> Router {
 pub struct Bound {
     pub listener: TcpListener,
     pub app: Router,
+    pub db: Db,
 }
 
 impl Bound {
@@ -88,7 +102,9 @@ impl Bound {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StartError> {
-        axum::serve(self.listener, self.app)
+        // Connect info gives handlers the peer address (sign-in throttling).
+        let app = self.app.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await
             .map_err(StartError::Serve)
@@ -96,7 +112,11 @@ impl Bound {
 }
 
 /// Opens the database, builds the routes and binds `addr` (port 0 picks a free port).
-pub async fn bind(addr: SocketAddr, database_url: &str) -> Result<Bound, StartError> {
+pub async fn bind(
+    addr: SocketAddr,
+    database_url: &str,
+    config: Config,
+) -> Result<Bound, StartError> {
     let db = open_database(database_url).await?;
     let listener = TcpListener::bind(addr)
         .await
@@ -106,12 +126,24 @@ pub async fn bind(addr: SocketAddr, database_url: &str) -> Result<Bound, StartEr
         .map_err(|source| StartError::Bind { addr, source })?;
     let state = AppState {
         leptos_options: leptos_options(local),
-        db,
+        db: db.clone(),
+        config,
     };
     Ok(Bound {
         listener,
         app: router(state),
+        db,
     })
+}
+
+/// While no admin exists, makes a one-time setup link for the first one.
+pub async fn setup_link(db: &Db, base: &str) -> Result<Option<String>, StartError> {
+    if db.count_active_admins().await? > 0 {
+        return Ok(None);
+    }
+    let token = secret::token();
+    db.create_setup_token(&secret::hash(&token)).await?;
+    Ok(Some(format!("{base}/setup?token={token}")))
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

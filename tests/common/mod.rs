@@ -3,13 +3,20 @@
 
 #![allow(dead_code)]
 
-use resolution_dashboard::server::startup::bind;
+pub mod browser;
+
+use resolution_dashboard::app::state::Config;
+use resolution_dashboard::db::Db;
+use resolution_dashboard::server::startup::{bind, setup_link};
 use serde_json::Value;
 use std::sync::OnceLock;
 
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
+    pub db: Db,
+    /// The one-time link printed at first start.
+    pub setup_link: String,
     _dir: tempfile::TempDir,
 }
 
@@ -28,17 +35,26 @@ fn server_runtime() -> &'static tokio::runtime::Runtime {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Config::default()).await
+}
+
+pub async fn spawn_app_with(config: Config) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite://{}/test.db", dir.path().display());
     let (tx, rx) = tokio::sync::oneshot::channel();
     server_runtime().spawn(async move {
-        let bound = bind("127.0.0.1:0".parse().expect("address"), &url)
+        let bound = bind("127.0.0.1:0".parse().expect("address"), &url, config)
             .await
             .expect("server starts");
-        let _ = tx.send(bound.local_addr().expect("bound address"));
+        let addr = bound.local_addr().expect("bound address");
+        let link = setup_link(&bound.db, &format!("http://{addr}"))
+            .await
+            .expect("setup link")
+            .expect("no admin yet");
+        let _ = tx.send((addr, bound.db.clone(), link));
         let _ = bound.serve(std::future::pending()).await;
     });
-    let addr = rx.await.expect("server started");
+    let (addr, db, setup_link) = rx.await.expect("server started");
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -46,6 +62,8 @@ pub async fn spawn_app() -> TestApp {
     TestApp {
         base: format!("http://{addr}"),
         client,
+        db,
+        setup_link,
         _dir: dir,
     }
 }

@@ -16,6 +16,7 @@ pub fn home_view(terms: &[TermData], locale: Locale, today: i32) -> HomeView {
         .iter()
         .map(|t| TermSummary {
             term: term_link(&t.term, locale),
+            years: t.term.term.years().collect(),
             indicators: t.indicators.len(),
             with_values: t.indicators.iter().filter(|i| !i.values.is_empty()).count(),
         })

@@ -3,6 +3,7 @@
 //! their output can be cached per data version.
 
 mod charts;
+pub mod entry;
 mod home;
 mod indicator;
 mod term;
@@ -86,6 +87,12 @@ pub fn row_view(
             .map(|p| locale.percent(p))
             .unwrap_or_else(|| "—".to_string()),
         status: progress.status,
+        state: i
+            .values
+            .iter()
+            .map(|v| v.state.as_str())
+            .find(|s| *s != "approved")
+            .map(str::to_string),
     }
 }
 

@@ -8,7 +8,13 @@ use crate::db::TermData;
 use crate::domain::{Progress, Status};
 use crate::i18n::Locale;
 
-pub fn term_page(data: &TermData, locale: Locale, today: i32) -> TermPageView {
+pub fn term_page(
+    data: &TermData,
+    locale: Locale,
+    today: i32,
+    locked: bool,
+    drafts: bool,
+) -> TermPageView {
     let progress: Vec<Progress> = data
         .indicators
         .iter()
@@ -55,6 +61,8 @@ pub fn term_page(data: &TermData, locale: Locale, today: i32) -> TermPageView {
         status_counts: status_counts(progress.iter().map(|p| p.status)),
         chart: overview_chart(data, &progress, locale),
         changed: changed_label(&data.changed_at, locale),
+        locked,
+        drafts,
     }
 }
 

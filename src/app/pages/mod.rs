@@ -6,14 +6,20 @@
 //! (the pages work as plain HTML) and the CSP forbids inline scripts, so that copy
 //! would only double every page.
 
+mod account;
+mod entry;
 mod home;
 mod indicator;
 mod not_found;
+mod staff;
 mod term;
 
+pub use account::{LoginPage, SetupPage};
+pub use entry::EntryPage;
 pub use home::HomePage;
 pub use indicator::IndicatorPage;
 pub use not_found::NotFound;
+pub use staff::{EntryIndexPage, ReviewPage, UsersPage};
 pub use term::TermPage;
 
 use leptos::prelude::*;

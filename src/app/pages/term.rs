@@ -2,21 +2,25 @@ use super::route_id;
 use crate::app::components::{ChartFigure, ErrorView, StatusBadge, StatusCounts};
 use crate::app::data::get_term_page;
 use crate::app::errors::PageError;
+use crate::app::session_view::{CsrfField, current_user};
 use crate::app::use_locale;
 use crate::app::views::{IndicatorRowView, TermPageView};
+use crate::domain::Action;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 /// `/terms/{id}`: every indicator of the term and the overview chart.
 #[component]
 pub fn TermPage() -> impl IntoView {
     let locale = use_locale();
     let id = route_id();
+    let drafts = use_query_map().read_untracked().get("drafts").is_some();
     let page = AsyncDerived::new(move || {
         let id = id();
         async move {
             match id {
-                Some(id) => get_term_page(id, locale).await,
+                Some(id) => get_term_page(id, locale, drafts).await,
                 None => Err(PageError::NotFound),
             }
         }
@@ -44,6 +48,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
         </nav>
         <h1>{view.term.name.clone()}</h1>
         <p class="lead">{view.years}" · "<span class="muted">{view.changed}</span></p>
+        <StaffBar id=view.term.id locked=view.locked drafts=view.drafts/>
         <StatusCounts counts=view.status_counts/>
         {match view.chart {
             Some(chart) => view! { <ChartFigure chart/> }.into_any(),
@@ -78,6 +83,40 @@ fn TermBody(view: TermPageView) -> impl IntoView {
     }
 }
 
+/// For signed-in staff: show drafts or approved figures; lock or unlock the term.
+#[component]
+fn StaffBar(id: i64, locked: bool, drafts: bool) -> impl IntoView {
+    let l = use_locale();
+    let user = current_user()?;
+    let toggle = if drafts {
+        view! { <a href=format!("/terms/{id}")>{l.t("term.show_approved")}</a> }.into_any()
+    } else {
+        view! { <a href=format!("/terms/{id}?drafts=1")>{l.t("term.show_drafts")}</a> }.into_any()
+    };
+    let lock = user.role.may(Action::LockTerm).then(|| {
+        let (value, label) = if locked {
+            ("0", l.t("term.unlock"))
+        } else {
+            ("1", l.t("term.lock"))
+        };
+        view! {
+            <form method="post" action=format!("/terms/{id}/lock") class="inline">
+                <CsrfField token=user.csrf.clone()/>
+                <input type="hidden" name="lock" value=value/>
+                <button type="submit" class="button secondary small">{label}</button>
+            </form>
+        }
+    });
+    Some(view! {
+        <div class="staff-bar">
+            {drafts.then(|| view! { <p class="notice warning">{l.t("term.drafts_shown")}</p> })}
+            {locked.then(|| view! { <span class="badge badge-locked">{l.t("term.locked")}</span> })}
+            {toggle}
+            {lock}
+        </div>
+    })
+}
+
 /// One indicator as a table row; also used for a parent's breakdown.
 #[component]
 pub fn IndicatorRow(row: IndicatorRowView) -> impl IntoView {
@@ -86,7 +125,10 @@ pub fn IndicatorRow(row: IndicatorRowView) -> impl IntoView {
             <td class="code">{row.code}</td>
             <th scope="row" class="name"><a href=format!("/indicators/{}", row.id)>{row.name}</a></th>
             <td class="target">{row.target}</td>
-            <td class="num result">{row.result}</td>
+            <td class="num result">
+                {row.result}
+                {row.state.map(|s| view! { <span class=format!("state state-{s}")>{use_locale().t(&format!("state.{s}"))}</span> })}
+            </td>
             <td class="num percent">{row.percent}</td>
             <td class="status"><StatusBadge status=row.status/></td>
 

@@ -1,0 +1,323 @@
+//! Writing figures: saving drafts (all or nothing, with version checks so no
+//! update is lost), submitting, approving or returning, locking a term. Every
+//! change appends to the audit history in the same transaction.
+
+use super::{Backend, Db, DbError, on_pool};
+use crate::domain::{Period, Qualifier, VnDecimal};
+
+/// Where a change came from, recorded in the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Form,
+    Import,
+    Api,
+    Cli,
+}
+
+impl Origin {
+    pub fn key(self) -> &'static str {
+        match self {
+            Origin::Form => "form",
+            Origin::Import => "import",
+            Origin::Api => "api",
+            Origin::Cli => "cli",
+        }
+    }
+}
+
+/// Who changes something, and through what.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: i64,
+    pub username: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValueChange {
+    pub indicator_id: i64,
+    pub period: Period,
+    pub value: VnDecimal,
+    pub qualifier: Qualifier,
+    pub note: Option<String>,
+    pub source_document: Option<String>,
+    pub quote: Option<String>,
+    /// The version the writer saw (0: the value did not exist yet). None: no check.
+    pub expected_version: Option<i64>,
+}
+
+/// Someone else changed the value since the writer read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub indicator_id: i64,
+    pub period: Period,
+    /// The stored value now (canonical text), none if it was removed.
+    pub current_value: Option<String>,
+    pub current_version: i64,
+    pub current_by: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("the term is locked")]
+    Locked,
+    #[error("{} value(s) changed since they were read", .0.len())]
+    Conflicts(Vec<Conflict>),
+    #[error("no such indicator in this term: {0}")]
+    UnknownIndicator(i64),
+    #[error("no such value")]
+    NotFound,
+    #[error("the value is not in a state that allows this")]
+    WrongState,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for WriteError {
+    fn from(e: sqlx::Error) -> Self {
+        WriteError::Db(DbError::Sqlx(e))
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct CurrentRow {
+    value: String,
+    qualifier: String,
+    note: Option<String>,
+    state: String,
+    version: i64,
+    updated_by_name: Option<String>,
+}
+
+const TERM_LOCKED: &str = "SELECT locked FROM terms WHERE id = $1";
+const IN_TERM: &str = "SELECT COUNT(*) FROM indicators WHERE id = $1 AND term_id = $2";
+const CURRENT: &str = "SELECT CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.state, v.version, u.username AS updated_by_name \
+     FROM indicator_values v LEFT JOIN users u ON u.id = v.updated_by WHERE v.indicator_id = $1 AND v.period = $2";
+const UPDATE_SQLITE: &str = "UPDATE indicator_values SET value = $1, qualifier = $2, note = $3, source_document = $4, quote = $5, \
+     state = 'draft', review_comment = NULL, version = version + 1, updated_by = $6, updated_at = $7 \
+     WHERE indicator_id = $8 AND period = $9";
+const UPDATE_PG: &str = "UPDATE indicator_values SET value = CAST($1 AS NUMERIC), qualifier = $2, note = $3, source_document = $4, \
+     quote = $5, state = 'draft', review_comment = NULL, version = version + 1, updated_by = $6, updated_at = $7 \
+     WHERE indicator_id = $8 AND period = $9";
+const INSERT_SQLITE: &str = "INSERT INTO indicator_values (value, qualifier, note, source_document, quote, state, version, \
+     updated_by, updated_at, indicator_id, period) VALUES ($1, $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
+const INSERT_PG: &str = "INSERT INTO indicator_values (value, qualifier, note, source_document, quote, state, version, \
+     updated_by, updated_at, indicator_id, period) VALUES (CAST($1 AS NUMERIC), $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
+const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+const BUMP: &str = "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
+const SET_STATE: &str = "UPDATE indicator_values SET state = $1, review_comment = $2, version = version + 1, updated_at = $3 \
+     WHERE indicator_id = $4 AND period = $5";
+const APPROVE: &str = "UPDATE indicator_values SET state = 'approved', review_comment = $1, approved_value = value, \
+     approved_qualifier = qualifier, approved_at = $2, version = version + 1, updated_at = $2 WHERE indicator_id = $3 AND period = $4";
+const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
+const SUBMITTABLE: &str = "SELECT v.indicator_id, v.period, CAST(v.value AS TEXT) AS value FROM indicator_values v \
+     JOIN indicators i ON i.id = v.indicator_id WHERE i.term_id = $1 AND v.period = $2 AND v.state IN ('draft', 'returned')";
+const SET_LOCK: &str = "UPDATE terms SET locked = $1 WHERE id = $2";
+
+/// How a reviewer decides on a submitted figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Return,
+}
+
+impl Db {
+    /// Saves drafts of many values at once: every change or none. A change whose
+    /// expected version is stale is a conflict, and then nothing is written.
+    /// Returns how many values actually changed.
+    pub async fn save_values(
+        &self,
+        term_id: i64,
+        changes: &[ValueChange],
+        actor: &Actor,
+    ) -> Result<usize, WriteError> {
+        let (update, insert) = match self.backend() {
+            Backend::Sqlite => (UPDATE_SQLITE, INSERT_SQLITE),
+            Backend::Postgres => (UPDATE_PG, INSERT_PG),
+        };
+        let now = crate::clock::now_iso();
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
+            match locked {
+                None => return Err(WriteError::NotFound),
+                Some(l) if l != 0 => return Err(WriteError::Locked),
+                Some(_) => {}
+            }
+            let mut conflicts = Vec::new();
+            let mut changed = 0;
+            for c in changes {
+                let n: i64 = sqlx::query_scalar(IN_TERM).bind(c.indicator_id).bind(term_id).fetch_one(&mut *tx).await?;
+                if n == 0 {
+                    return Err(WriteError::UnknownIndicator(c.indicator_id));
+                }
+                let period = c.period.key();
+                let current: Option<CurrentRow> =
+                    sqlx::query_as(CURRENT).bind(c.indicator_id).bind(&period).fetch_optional(&mut *tx).await?;
+                let current_version = current.as_ref().map_or(0, |r| r.version);
+                if c.expected_version.is_some_and(|v| v != current_version) {
+                    conflicts.push(Conflict {
+                        indicator_id: c.indicator_id,
+                        period: c.period,
+                        current_value: current.as_ref().map(|r| r.value.clone()),
+                        current_version,
+                        current_by: current.as_ref().and_then(|r| r.updated_by_name.clone()),
+                    });
+                    continue;
+                }
+                let new_value = c.value.canonical();
+                let unchanged = current.as_ref().is_some_and(|r| {
+                    VnDecimal::from_canonical(&r.value).ok() == Some(c.value)
+                        && r.qualifier == c.qualifier.key()
+                        && r.note == c.note
+                        && r.state != "returned"
+                });
+                if unchanged {
+                    continue;
+                }
+                let sql = if current.is_some() { update } else { insert };
+                sqlx::query(sql)
+                    .bind(&new_value)
+                    .bind(c.qualifier.key())
+                    .bind(&c.note)
+                    .bind(&c.source_document)
+                    .bind(&c.quote)
+                    .bind(actor.user_id)
+                    .bind(&now)
+                    .bind(c.indicator_id)
+                    .bind(&period)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(AUDIT)
+                    .bind(actor.user_id)
+                    .bind(&actor.username)
+                    .bind(actor.origin.key())
+                    .bind("value.save")
+                    .bind(term_id)
+                    .bind(c.indicator_id)
+                    .bind(&period)
+                    .bind(current.as_ref().map(|r| r.value.clone()))
+                    .bind(&new_value)
+                    .bind(&c.note)
+                    .execute(&mut *tx)
+                    .await?;
+                changed += 1;
+            }
+            if !conflicts.is_empty() {
+                return Err(WriteError::Conflicts(conflicts));
+            }
+            if changed > 0 {
+                sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(changed)
+        })
+    }
+
+    /// Sends the drafts and returned figures of one period of a term to review.
+    pub async fn submit_period(
+        &self,
+        term_id: i64,
+        period: Period,
+        actor: &Actor,
+    ) -> Result<usize, WriteError> {
+        let now = crate::clock::now_iso();
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
+            match locked {
+                None => return Err(WriteError::NotFound),
+                Some(l) if l != 0 => return Err(WriteError::Locked),
+                Some(_) => {}
+            }
+            let rows: Vec<(i64, String, String)> =
+                sqlx::query_as(SUBMITTABLE).bind(term_id).bind(period.key()).fetch_all(&mut *tx).await?;
+            for (indicator_id, period, value) in &rows {
+                sqlx::query(SET_STATE).bind("submitted").bind(None::<String>).bind(&now).bind(indicator_id).bind(period)
+                    .execute(&mut *tx).await?;
+                sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind("value.submit")
+                    .bind(term_id).bind(indicator_id).bind(period).bind(Some(value)).bind(Some(value)).bind(None::<String>)
+                    .execute(&mut *tx).await?;
+            }
+            if !rows.is_empty() {
+                sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(rows.len())
+        })
+    }
+
+    /// Approves or returns one submitted figure.
+    pub async fn review_value(
+        &self,
+        indicator_id: i64,
+        period: Period,
+        decision: Decision,
+        comment: Option<&str>,
+        actor: &Actor,
+    ) -> Result<(), WriteError> {
+        let now = crate::clock::now_iso();
+        let key = period.key();
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
+            let term_id = term_id.ok_or(WriteError::NotFound)?;
+            let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
+            if locked != 0 {
+                return Err(WriteError::Locked);
+            }
+            let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
+            let current = current.ok_or(WriteError::NotFound)?;
+            if current.state != "submitted" {
+                return Err(WriteError::WrongState);
+            }
+            let action = match decision {
+                Decision::Approve => {
+                    sqlx::query(APPROVE).bind(comment).bind(&now).bind(indicator_id).bind(&key).execute(&mut *tx).await?;
+                    "value.approve"
+                }
+                Decision::Return => {
+                    sqlx::query(SET_STATE).bind("returned").bind(comment).bind(&now).bind(indicator_id).bind(&key)
+                        .execute(&mut *tx).await?;
+                    "value.return"
+                }
+            };
+            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
+                .bind(term_id).bind(indicator_id).bind(&key).bind(Some(&current.value)).bind(Some(&current.value)).bind(comment)
+                .execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Locks or unlocks a term (recorded in the history).
+    pub async fn set_term_lock(
+        &self,
+        term_id: i64,
+        locked: bool,
+        actor: &Actor,
+    ) -> Result<(), WriteError> {
+        let now = crate::clock::now_iso();
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let n = sqlx::query(SET_LOCK).bind(i64::from(locked)).bind(term_id).execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                return Err(WriteError::NotFound);
+            }
+            let action = if locked { "term.lock" } else { "term.unlock" };
+            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
+                .bind(term_id).bind(None::<i64>).bind(None::<String>).bind(None::<String>).bind(None::<String>).bind(None::<String>)
+                .execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    pub async fn term_locked(&self, term_id: i64) -> Result<Option<bool>, DbError> {
+        let l: Option<i64> = on_pool!(self, p => sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(p).await?);
+        Ok(l.map(|l| l != 0))
+    }
+}

@@ -1,0 +1,319 @@
+//! POST handlers of the figures workflow: save a year's figures (all or nothing),
+//! submit them, approve or return one, lock or unlock a term.
+
+use super::field;
+use super::render::{page_with, see_other};
+use super::users::require;
+use crate::app::session_view::FormFeedback;
+use crate::app::state::{AppState, SignedIn};
+use crate::db::{Actor, Decision, Figures, Origin, ValueChange, WriteError};
+use crate::domain::{Action, Period, Qualifier, VnDecimal};
+use crate::i18n::{Explainer, Locale};
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::Response;
+use axum::routing::post;
+use axum::{Extension, Router};
+use std::collections::HashMap;
+
+/// Longest note, document name or quote accepted.
+pub const MAX_TEXT: usize = 2000;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/entry/{term}/{year}", post(save))
+        .route("/entry/{term}/{year}/submit", post(submit))
+        .route("/review/{indicator}/{period}", post(review))
+        .route("/terms/{term}/lock", post(lock))
+}
+
+fn actor(s: &SignedIn) -> Actor {
+    Actor {
+        user_id: s.user.id,
+        username: s.user.username.clone(),
+        origin: Origin::Form,
+    }
+}
+
+fn optional(form: &[(String, String)], name: &str) -> Option<String> {
+    field(form, name)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Checks every row of the form; returns the changes, or every error by field.
+fn validate(
+    form: &[(String, String)],
+    units: &HashMap<i64, crate::domain::Unit>,
+    year: i32,
+    l: Locale,
+) -> Result<Vec<ValueChange>, HashMap<String, String>> {
+    let mut changes = Vec::new();
+    let mut errors = HashMap::new();
+    for (id, unit) in units {
+        let Some(raw) = field(form, &format!("v_{id}"))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        else {
+            continue;
+        };
+        let value = match VnDecimal::parse(raw) {
+            Ok(v) if unit.kind.accepts(v) => v,
+            Ok(_) => {
+                errors.insert(format!("v_{id}"), l.t("entry.out_of_range").to_string());
+                continue;
+            }
+            Err(e) => {
+                errors.insert(format!("v_{id}"), l.t(e.message_key()).to_string());
+                continue;
+            }
+        };
+        let qualifier = Qualifier::parse(field(form, &format!("q_{id}")).unwrap_or("exact"))
+            .unwrap_or(Qualifier::Exact);
+        let texts = [
+            optional(form, &format!("n_{id}")),
+            optional(form, &format!("d_{id}")),
+            optional(form, &format!("s_{id}")),
+        ];
+        if texts.iter().flatten().any(|t| t.chars().count() > MAX_TEXT) {
+            errors.insert(format!("v_{id}"), l.t("entry.text_too_long").to_string());
+            continue;
+        }
+        let [note, source_document, quote] = texts;
+        let expected_version =
+            field(form, &format!("ver_{id}")).and_then(|v| v.parse::<i64>().ok());
+        changes.push(ValueChange {
+            indicator_id: *id,
+            period: Period::Year(year),
+            value,
+            qualifier,
+            note,
+            source_document,
+            quote,
+            expected_version,
+        });
+    }
+    if errors.is_empty() {
+        Ok(changes)
+    } else {
+        Err(errors)
+    }
+}
+
+async fn save(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    Path((term_id, year)): Path<(i64, i32)>,
+    parts: Parts,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let me = match require(signed_in, &form, Action::EnterValues) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let l = crate::app::locale_from_headers(&parts.headers);
+    let path = format!("/entry/{term_id}/{year}");
+    let data = match state.db.term_data_as(term_id, Figures::Working).await {
+        Ok(Some(d)) if d.term.term.years().contains(&year) => d,
+        Ok(_) => return see_other("/entry"),
+        Err(e) => {
+            tracing::error!(error = %e, "loading the entry form failed");
+            return see_other(&path);
+        }
+    };
+    let units: HashMap<i64, crate::domain::Unit> = data
+        .indicators
+        .iter()
+        .map(|i| (i.id, i.definition.unit.clone()))
+        .collect();
+    let mut fields: HashMap<String, String> =
+        form.iter().filter(|(k, _)| k != "csrf").cloned().collect();
+    let refuse = |message: String,
+                  errors: HashMap<String, String>,
+                  fields: HashMap<String, String>,
+                  status| {
+        let fb = FormFeedback {
+            message: Some(message),
+            fields,
+            errors,
+        };
+        let state = state.clone();
+        let parts = &parts;
+        let path = path.clone();
+        async move { page_with(&state, parts, &path, fb, status).await }
+    };
+    let changes = match validate(&form, &units, year, l) {
+        Ok(c) => c,
+        Err(errors) => {
+            let message = l.tf("entry.errors", &[("n", &errors.len().to_string())]);
+            return refuse(message, errors, fields, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    match state.db.save_values(term_id, &changes, &actor(&me)).await {
+        Ok(n) => see_other(&format!("{path}?saved={n}")),
+        Err(WriteError::Conflicts(conflicts)) => {
+            let mut errors = HashMap::new();
+            for c in &conflicts {
+                let unit = &units[&c.indicator_id];
+                let ex = Explainer { locale: l, unit };
+                let theirs = c
+                    .current_value
+                    .as_deref()
+                    .and_then(|v| VnDecimal::from_canonical(v).ok())
+                    .map(|v| ex.amount(v))
+                    .unwrap_or_else(|| "—".into());
+                let who = c.current_by.clone().unwrap_or_else(|| "?".into());
+                errors.insert(
+                    format!("v_{}", c.indicator_id),
+                    l.tf("entry.conflict", &[("who", &who), ("theirs", &theirs)]),
+                );
+                // The form now carries the current version: saving again, after a look,
+                // overwrites on purpose.
+                fields.insert(
+                    format!("ver_{}", c.indicator_id),
+                    c.current_version.to_string(),
+                );
+            }
+            let message = l.tf("entry.conflicts", &[("n", &conflicts.len().to_string())]);
+            refuse(message, errors, fields, StatusCode::CONFLICT).await
+        }
+        Err(WriteError::Locked) => {
+            refuse(
+                l.t("entry.locked").to_string(),
+                HashMap::new(),
+                fields,
+                StatusCode::LOCKED,
+            )
+            .await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "saving figures failed");
+            refuse(
+                l.t("error.server").to_string(),
+                HashMap::new(),
+                fields,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await
+        }
+    }
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    Path((term_id, year)): Path<(i64, i32)>,
+    parts: Parts,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let me = match require(signed_in, &form, Action::SubmitValues) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let path = format!("/entry/{term_id}/{year}");
+    match state
+        .db
+        .submit_period(term_id, Period::Year(year), &actor(&me))
+        .await
+    {
+        Ok(n) => see_other(&format!("{path}?submitted={n}")),
+        Err(WriteError::Locked) => {
+            let l = crate::app::locale_from_headers(&parts.headers);
+            let fb = FormFeedback {
+                message: Some(l.t("entry.locked").to_string()),
+                ..Default::default()
+            };
+            page_with(&state, &parts, &path, fb, StatusCode::LOCKED).await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "submitting failed");
+            see_other(&path)
+        }
+    }
+}
+
+async fn review(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    Path((indicator_id, period)): Path<(i64, String)>,
+    parts: Parts,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let me = match require(signed_in, &form, Action::ReviewValues) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let l = crate::app::locale_from_headers(&parts.headers);
+    let Some(period) = Period::parse(&period) else {
+        return see_other("/review");
+    };
+    let decision = match field(&form, "decision") {
+        Some("approve") => Decision::Approve,
+        Some("return") => Decision::Return,
+        _ => return see_other("/review"),
+    };
+    let comment = optional(&form, "comment").map(|c| c.chars().take(MAX_TEXT).collect::<String>());
+    if decision == Decision::Return && comment.is_none() {
+        let fb = FormFeedback {
+            message: Some(l.t("review.comment_needed").to_string()),
+            ..Default::default()
+        };
+        return page_with(
+            &state,
+            &parts,
+            "/review",
+            fb,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    match state
+        .db
+        .review_value(
+            indicator_id,
+            period,
+            decision,
+            comment.as_deref(),
+            &actor(&me),
+        )
+        .await
+    {
+        Ok(()) => see_other("/review?done=1"),
+        Err(e) => {
+            let (key, status) = match e {
+                WriteError::Locked => ("entry.locked", StatusCode::LOCKED),
+                WriteError::WrongState | WriteError::NotFound => {
+                    ("review.gone", StatusCode::CONFLICT)
+                }
+                other => {
+                    tracing::error!(error = %other, "review failed");
+                    ("error.server", StatusCode::SERVICE_UNAVAILABLE)
+                }
+            };
+            let fb = FormFeedback {
+                message: Some(l.t(key).to_string()),
+                ..Default::default()
+            };
+            page_with(&state, &parts, "/review", fb, status).await
+        }
+    }
+}
+
+async fn lock(
+    State(state): State<AppState>,
+    signed_in: Option<Extension<SignedIn>>,
+    Path(term_id): Path<i64>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let me = match require(signed_in, &form, Action::LockTerm) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let locked = field(&form, "lock") == Some("1");
+    if let Err(e) = state.db.set_term_lock(term_id, locked, &actor(&me)).await {
+        tracing::error!(error = %e, "locking failed");
+    }
+    see_other(&format!("/terms/{term_id}"))
+}

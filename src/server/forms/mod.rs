@@ -1,0 +1,28 @@
+//! Handlers of the plain HTML forms. Each checks the CSRF token and the role on the
+//! server, then either redirects (303, success) or renders its page again with
+//! what was typed and what is wrong (4xx). Forms post to these handlers rather than
+//! to Leptos server functions because a refused form must come back filled in
+//! without JavaScript, and server functions answer an HTML form only with a
+//! redirect that loses the input.
+
+pub mod account;
+pub mod entry;
+pub mod render;
+pub mod users;
+
+use crate::app::state::AppState;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(account::router())
+        .merge(entry::router())
+        .merge(users::router())
+}
+
+/// The value of `name` in a posted form (the first, if repeated).
+pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
