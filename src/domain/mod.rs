@@ -2,6 +2,7 @@
 //! progress/status computed from them. No I/O, no database or web types here, so that
 //! the same rules run on the server, in tests and (later) in the browser bundle.
 
+pub mod entry;
 pub mod indicator;
 pub mod number;
 pub mod period;
@@ -12,6 +13,7 @@ pub mod term;
 pub mod unit;
 pub mod value;
 
+pub use entry::{MAX_TEXT_CHARS, ValueError, parse_value};
 pub use indicator::{CodeError, Indicator, IndicatorCode};
 pub use number::{NumberError, VnDecimal};
 pub use period::Period;

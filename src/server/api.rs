@@ -1,9 +1,11 @@
 //! The JSON read API under `/api/v1`, and `/healthz`.
 
 use super::api_json::{IndicatorJson, TermJson, indicator_json};
+use super::auth::caller::Caller;
 use super::error::ApiError;
 use crate::app::build::today_year;
 use crate::app::state::AppState;
+use crate::db::Figures;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -36,14 +38,25 @@ fn parse_id(raw: &str, what: &str) -> Result<i64, ApiError> {
         .ok_or_else(|| ApiError::NotFound(format!("no {what} with id {raw:?}")))
 }
 
+/// Anonymous callers see approved figures; a signed-in caller or a token holder
+/// sees the working figures, each with its state.
+fn figures(caller: &Caller) -> Figures {
+    if caller.user().is_some() {
+        Figures::Working
+    } else {
+        Figures::Approved
+    }
+}
+
 async fn term_indicators(
     State(state): State<AppState>,
+    caller: Caller,
     Path(raw): Path<String>,
 ) -> Result<Json<Vec<IndicatorJson>>, ApiError> {
     let id = parse_id(&raw, "term")?;
     let data = state
         .db
-        .term_data(id)
+        .term_data_as(id, figures(&caller))
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no term with id {id}")))?;
     let today = today_year();
@@ -57,12 +70,17 @@ async fn term_indicators(
 
 async fn indicator(
     State(state): State<AppState>,
+    caller: Caller,
     Path(raw): Path<String>,
 ) -> Result<Json<IndicatorJson>, ApiError> {
     let id = parse_id(&raw, "indicator")?;
     let missing = || ApiError::NotFound(format!("no indicator with id {id}"));
     let term_id = state.db.term_of_indicator(id).await?.ok_or_else(missing)?;
-    let data = state.db.term_data(term_id).await?.ok_or_else(missing)?;
+    let data = state
+        .db
+        .term_data_as(term_id, figures(&caller))
+        .await?
+        .ok_or_else(missing)?;
     let record = data.indicator(id).ok_or_else(missing)?;
     Ok(Json(indicator_json(&data, record, today_year())))
 }

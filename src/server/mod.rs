@@ -3,6 +3,7 @@
 
 pub mod api;
 mod api_json;
+pub mod api_write;
 pub mod assets;
 pub mod auth;
 pub mod cli;

@@ -2,7 +2,7 @@
 //! assemble the routes, bind, serve until told to stop.
 
 use super::auth::{csrf, secret, session};
-use super::{api, assets, forms, gate, headers, lang};
+use super::{api, api_write, assets, forms, gate, headers, lang};
 use crate::app::state::{AppState, Config};
 use crate::app::{App, shell};
 use crate::db::{Db, DbError};
@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .leptos_routes(&state, routes, move || shell(options_for_shell.clone()))
         .merge(api::router())
+        .merge(api_write::router())
         .merge(assets::router())
         .merge(lang::router())
         .merge(forms::router())

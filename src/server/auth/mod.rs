@@ -1,6 +1,7 @@
 //! Who is asking: sessions (cookie → signed-in user), API tokens, passwords,
 //! login throttling, CSRF and Origin checks, and the private mode.
 
+pub mod caller;
 pub mod csrf;
 pub mod password;
 pub mod secret;

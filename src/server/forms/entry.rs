@@ -17,8 +17,7 @@ use axum::routing::post;
 use axum::{Extension, Router};
 use std::collections::HashMap;
 
-/// Longest note, document name or quote accepted.
-pub const MAX_TEXT: usize = 2000;
+use crate::domain::{MAX_TEXT_CHARS as MAX_TEXT, parse_value};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -59,12 +58,8 @@ fn validate(
         else {
             continue;
         };
-        let value = match VnDecimal::parse(raw) {
-            Ok(v) if unit.kind.accepts(v) => v,
-            Ok(_) => {
-                errors.insert(format!("v_{id}"), l.t("entry.out_of_range").to_string());
-                continue;
-            }
+        let value = match parse_value(raw, unit.kind) {
+            Ok(v) => v,
             Err(e) => {
                 errors.insert(format!("v_{id}"), l.t(e.message_key()).to_string());
                 continue;

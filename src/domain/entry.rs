@@ -1,0 +1,61 @@
+//! Validation of a figure typed by a person or sent by a program: the same rules
+//! for the entry form, the import and the write API.
+
+use super::{NumberError, UnitKind, VnDecimal};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    #[error(transparent)]
+    Number(#[from] NumberError),
+    #[error("outside the range of the unit")]
+    OutOfRange,
+}
+
+impl ValueError {
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            ValueError::Number(e) => e.message_key(),
+            ValueError::OutOfRange => "entry.out_of_range",
+        }
+    }
+}
+
+/// Longest note, document name or quote accepted.
+pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// Parses a figure written the Vietnamese way and checks it fits the unit.
+pub fn parse_value(text: &str, unit: UnitKind) -> Result<VnDecimal, ValueError> {
+    let value = VnDecimal::parse(text)?;
+    if unit.accepts(value) {
+        Ok(value)
+    } else {
+        Err(ValueError::OutOfRange)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_checked_against_their_unit() {
+        assert!(parse_value("1.234", UnitKind::Count).is_ok());
+        assert_eq!(
+            parse_value("-1", UnitKind::Count),
+            Err(ValueError::OutOfRange)
+        );
+        assert_eq!(
+            parse_value("2,5", UnitKind::Count),
+            Err(ValueError::OutOfRange)
+        );
+        assert!(parse_value("2,5", UnitKind::Money).is_ok());
+        assert_eq!(
+            parse_value("abc", UnitKind::Money),
+            Err(ValueError::Number(NumberError::NotANumber))
+        );
+        assert_eq!(
+            parse_value("5000%", UnitKind::Percent).map_err(|e| e.message_key()),
+            Err("entry.out_of_range")
+        );
+    }
+}
