@@ -243,9 +243,7 @@ async fn secure_cookies_are_marked_secure_and_http_only() {
     })
     .await;
     let v = app.visitor();
-    let page = v
-        .get(&app.setup_link.trim_start_matches(&app.base).to_string())
-        .await;
+    let page = v.get(app.setup_link.trim_start_matches(&app.base)).await;
     let token = app.setup_link.split("token=").nth(1).unwrap_or_default();
     let res = v
         .client

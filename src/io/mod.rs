@@ -1,4 +1,5 @@
-//! Import and export of data files. For now: the seed data that a new installation
-//! starts from.
+//! Import and export of data files: the seed data a new installation starts from,
+//! and the yearly figures clerks upload as CSV or XLSX.
 
+pub mod import;
 pub mod seed;

@@ -28,7 +28,10 @@ pub fn valid_username(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-/// The signed-in admin with a valid form token, or the response refusing the request.
+/// The signed-in user with a valid form token and a role allowed `action`, or the
+/// response refusing the request.
+// The error is the refusal response itself, built once per refused request.
+#[allow(clippy::result_large_err)]
 pub fn require(
     signed_in: Option<Extension<SignedIn>>,
     form: &[(String, String)],
