@@ -20,8 +20,8 @@ use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pages::{
-    EntryIndexPage, EntryPage, HomePage, IndicatorPage, LoginPage, NotFound, ReviewPage, SetupPage,
-    TermPage, UsersPage,
+    EntryIndexPage, EntryPage, HomePage, ImportPage, IndicatorPage, LoginPage, NotFound,
+    ReviewPage, SetupPage, TermPage, UsersPage,
 };
 
 /// Path of the stylesheet; the query changes with the build so caches refresh.
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/entry") view=EntryIndexPage ssr=SsrMode::Async/>
                     <Route path=path!("/entry/:term/:year") view=EntryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/import/:term/:year") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                 </Routes>

@@ -192,3 +192,28 @@ pub struct HistoryRowView {
     pub change: String,
     pub note: Option<String>,
 }
+
+/// One row of an upload, checked, shown before the clerk confirms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRowView {
+    pub line: usize,
+    pub code: String,
+    pub name: String,
+    /// As it will be stored (canonical "1234.5"), carried by the confirm form.
+    pub value: String,
+    /// Written out for the clerk ("1.234,5 tỷ đồng").
+    pub figure: String,
+    pub qualifier: String,
+    pub note: String,
+    pub document: String,
+    pub quote: String,
+}
+
+/// What an upload produced: rows to confirm, or the problems to fix.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    pub file_name: String,
+    pub rows: Vec<ImportRowView>,
+    pub message: Option<String>,
+    pub problems: Vec<String>,
+}

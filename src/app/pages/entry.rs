@@ -83,7 +83,7 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
                 {(error_count > 0).then(|| view! { <p>{l.t("entry.nothing_saved")}</p> })}
             </div>
         })}
-        <p class="hint">{l.t("entry.hint")}</p>
+        <p class="hint">{l.t("entry.hint")}" "<a href=format!("/import/{term_id}/{year}")>{l.t("entry.import_link")}</a></p>
         <form method="post" action=format!("/entry/{term_id}/{year}") class="entry-form">
             <CsrfField token=csrf.clone()/>
             <div class="table-scroll">

@@ -9,6 +9,7 @@
 mod account;
 mod entry;
 mod home;
+mod import;
 mod indicator;
 mod not_found;
 mod staff;
@@ -17,6 +18,7 @@ mod term;
 pub use account::{LoginPage, SetupPage};
 pub use entry::EntryPage;
 pub use home::HomePage;
+pub use import::ImportPage;
 pub use indicator::IndicatorPage;
 pub use not_found::NotFound;
 pub use staff::{EntryIndexPage, ReviewPage, UsersPage};

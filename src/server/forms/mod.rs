@@ -7,6 +7,7 @@
 
 pub mod account;
 pub mod entry;
+pub mod import;
 pub mod render;
 pub mod users;
 
@@ -17,6 +18,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(account::router())
         .merge(entry::router())
+        .merge(import::router())
         .merge(users::router())
 }
 

@@ -17,6 +17,20 @@ pub async fn page_with(
     feedback: FormFeedback,
     status: StatusCode,
 ) -> Response {
+    page_with_context(state, parts, path, status, move || {
+        leptos::context::provide_context(feedback.clone())
+    })
+    .await
+}
+
+/// Renders the page at `path` as a GET of it would, plus whatever `context` provides.
+pub async fn page_with_context(
+    state: &AppState,
+    parts: &Parts,
+    path: &str,
+    status: StatusCode,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> Response {
     let mut builder = Request::builder().method(Method::GET).uri(path);
     for (name, value) in &parts.headers {
         if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
@@ -32,7 +46,7 @@ pub async fn page_with(
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             leptos::context::provide_context(context_state.clone());
-            leptos::context::provide_context(feedback.clone());
+            context();
         },
         move || shell(options.clone()),
     );

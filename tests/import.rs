@@ -1,0 +1,227 @@
+//! Importing a year's figures from a file through the pages: template, upload,
+//! preview, confirm; and bad files refused with their message, changing nothing.
+
+mod common;
+
+use common::browser::{Visitor, csrf_of};
+use common::{TestApp, by_code, spawn_app};
+
+const HEADER: &str =
+    "Mã chỉ tiêu;Tên chỉ tiêu;Đơn vị;Năm trước;Giá trị;Mức độ;Ghi chú;Tài liệu nguồn;Trích dẫn\n";
+
+async fn upload(v: &Visitor, path: &str, file_name: &str, bytes: Vec<u8>) -> (u16, String) {
+    let page = v.get(path).await;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf_of(&page.body))
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string()),
+        );
+    let res = v
+        .client
+        .post(format!("{}{path}", v.base))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    let status = res.status().as_u16();
+    (
+        status,
+        common::unescape(&res.text().await.unwrap_or_default()),
+    )
+}
+
+async fn clerk(app: &TestApp) -> (Visitor, String) {
+    let admin = app.admin().await;
+    let editor = app.user(&admin, "vanthu", "editor").await;
+    let term = app.indicators_of(2020).await.0;
+    (editor, format!("/import/{term}/2021"))
+}
+
+#[tokio::test]
+async fn a_filled_template_is_previewed_then_saved_in_one_go() {
+    let app = spawn_app().await;
+    let (editor, path) = clerk(&app).await;
+    let template = editor
+        .client
+        .get(format!("{}{path}/template.csv", editor.base))
+        .send()
+        .await
+        .expect("template");
+    assert_eq!(template.status().as_u16(), 200);
+    let text = template.text().await.unwrap_or_default();
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("NV-01"),
+        "template: {text:.200}"
+    );
+    let xlsx = editor
+        .client
+        .get(format!("{}{path}/template.xlsx", editor.base))
+        .send()
+        .await
+        .expect("xlsx");
+    assert!(
+        xlsx.bytes()
+            .await
+            .map(|b| b.starts_with(b"PK"))
+            .unwrap_or(false)
+    );
+
+    let file = format!("{HEADER}NV-01;;;;23;;;;\nQP-02;;;;\"1.234,5\";khoảng;Ước tính;;\n");
+    let (status, preview) = upload(&editor, &path, "so-lieu.csv", file.into_bytes()).await;
+    assert_eq!(status, 200, "{preview}");
+    assert!(preview.contains("khoảng 1.234,5 tỷ đồng") && preview.contains("Lưu 2 số liệu"));
+    assert_eq!(
+        app.db.audit_count().await.expect("count"),
+        0,
+        "a preview must not save"
+    );
+
+    let csrf = csrf_of(&preview);
+    let field = |name: &str| {
+        preview
+            .split(&format!("name=\"{name}\" value=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mut form = vec![
+        ("csrf".to_string(), csrf),
+        ("rows".to_string(), "2".to_string()),
+    ];
+    for n in 0..2 {
+        for k in ["code", "value", "q", "n", "d", "s"] {
+            let name = format!("{k}_{n}");
+            form.push((name.clone(), field(&name)));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let saved = editor.post(&format!("{path}/confirm"), &pairs).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(app.db.audit_count().await.expect("count"), 2);
+    let history = app
+        .db
+        .indicator_history(
+            by_code(&app.indicators_of(2020).await.1, "QP-02")["id"]
+                .as_i64()
+                .unwrap_or(0),
+        )
+        .await
+        .expect("h");
+    assert_eq!(history[0].origin, "import");
+    assert_eq!(history[0].new_value.as_deref(), Some("1234.5"));
+}
+
+#[tokio::test]
+async fn bad_files_are_refused_with_a_clear_message_and_change_nothing() {
+    let app = spawn_app().await;
+    let (editor, path) = clerk(&app).await;
+    let windows_1258: Vec<u8> = b"M\xe3 ch\xec ti\xeau;Gi\xe1 tr\xf2\nNV-01;5\n".to_vec();
+    let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
+        ("empty.csv", Vec::new(), 422, "không có số liệu nào để nhập"),
+        (
+            "header.csv",
+            HEADER.as_bytes().to_vec(),
+            422,
+            "không có số liệu nào để nhập",
+        ),
+        (
+            "columns.csv",
+            "Mã chỉ tiêu;Ghi chú\nNV-01;x\n".as_bytes().to_vec(),
+            422,
+            "Dòng tiêu đề của tệp thiếu cột",
+        ),
+        (
+            "renamed.csv",
+            b"Ma;So\nNV-01;5\n".to_vec(),
+            422,
+            "không đúng mẫu",
+        ),
+        (
+            "unknown.csv",
+            format!("{HEADER}XX-99;;;;5;;;;\n").into_bytes(),
+            422,
+            "không có trong nhiệm kỳ này",
+        ),
+        (
+            "duplicate.csv",
+            format!("{HEADER}NV-01;;;;5;;;;\nNV-01;;;;6;;;;\n").into_bytes(),
+            422,
+            "đã có ở dòng 2",
+        ),
+        (
+            "number.csv",
+            format!("{HEADER}NV-01;;;;1.234.5;;;;\n").into_bytes(),
+            422,
+            "không rõ ràng",
+        ),
+        (
+            "text.csv",
+            format!("{HEADER}NV-01;;;;abc;;;;\n").into_bytes(),
+            422,
+            "không phải là số",
+        ),
+        (
+            "negative.csv",
+            format!("{HEADER}NV-01;;;;-3;;;;\n").into_bytes(),
+            422,
+            "số nguyên, không âm",
+        ),
+        (
+            "formula.csv",
+            format!("{HEADER}NV-01;;;;=1+1;;;;\n").into_bytes(),
+            422,
+            "có công thức",
+        ),
+        ("encoding.csv", windows_1258, 422, "UTF-8"),
+        (
+            "old.xls",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel".to_vec(),
+            422,
+            "chỉ nhận tệp Excel (.xlsx) hoặc tệp CSV",
+        ),
+        (
+            "fake.xlsx",
+            b"PK\x03\x04 not really a workbook".to_vec(),
+            422,
+            "Không đọc được tệp Excel này",
+        ),
+        (
+            "huge.csv",
+            vec![b'1'; 2 * 1024 * 1024 + 10],
+            413,
+            "Tệp quá lớn",
+        ),
+    ];
+    for (name, bytes, status, message) in cases {
+        let (got, body) = upload(&editor, &path, name, bytes).await;
+        assert_eq!(got, status, "{name}: {body:.300}");
+        assert!(body.contains(message), "{name}: expected {message:?}");
+        assert_eq!(
+            app.db.audit_count().await.expect("count"),
+            0,
+            "{name} changed the database"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_tampered_confirmation_is_refused() {
+    let app = spawn_app().await;
+    let (editor, path) = clerk(&app).await;
+    let csrf = editor.csrf().await;
+    let answer = editor
+        .post(
+            &format!("{path}/confirm"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("rows", "1"),
+                ("code_0", "NV-01"),
+                ("value_0", "-5"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(app.db.audit_count().await.expect("count"), 0);
+}
