@@ -110,6 +110,20 @@ async fn every_state_change_is_allowed_to_exactly_the_roles_that_may_make_it() {
                     ("password".into(), "mat-khau-dai-du".into()),
                     ("csrf".into(), csrf),
                 ],
+                "create term" => {
+                    let start = 2030 + 5 * i32::try_from(rank).unwrap_or(0);
+                    vec![
+                        ("name".into(), format!("Nhiệm kỳ {start}")),
+                        ("start_year".into(), start.to_string()),
+                        ("end_year".into(), (start + 5).to_string()),
+                        ("csrf".into(), csrf),
+                    ]
+                }
+                "set target" => vec![
+                    ("kind".into(), "cumulative".into()),
+                    ("value".into(), format!("{}", 100 + rank)),
+                    ("csrf".into(), csrf),
+                ],
                 _ => vec![("csrf".into(), csrf)],
             };
             let pairs: Vec<(&str, &str)> =

@@ -27,6 +27,7 @@ pub fn Frame(children: Children) -> impl IntoView {
                     <a href="/">{l.t("nav.home")}</a>
                     {user.clone().filter(|u| u.role.may(Action::EnterValues)).map(|_| view! { <a href="/entry">{l.t("nav.entry")}</a> })}
                     {user.clone().filter(|u| u.role.may(Action::ReviewValues)).map(|_| view! { <a href="/review">{l.t("nav.review")}</a> })}
+                    {user.clone().filter(|u| u.role.may(Action::ManageDefinitions)).map(|_| view! { <a href="/admin/terms">{l.t("admin.terms")}</a> })}
                     {user.clone().filter(|u| u.role.may(Action::ManageUsers)).map(|_| view! { <a href="/admin/users">{l.t("nav.users")}</a> })}
                     <a href=format!("/lang/{other}") hreflang=other lang=other>{l.t("app.other_language")}</a>
                     {match user {

@@ -6,6 +6,7 @@
 pub mod build;
 pub mod components;
 pub mod data;
+pub mod data_admin;
 pub mod data_staff;
 pub mod errors;
 pub mod pages;
@@ -20,8 +21,8 @@ use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pages::{
-    EntryIndexPage, EntryPage, HomePage, ImportPage, IndicatorPage, LoginPage, NotFound,
-    ReviewPage, SetupPage, TermPage, UsersPage,
+    AdminIndicatorPage, AdminTermPage, AdminTermsPage, EntryIndexPage, EntryPage, HomePage,
+    ImportPage, IndicatorPage, LoginPage, NotFound, ReviewPage, SetupPage, TermPage, UsersPage,
 };
 
 /// Path of the stylesheet; the query changes with the build so caches refresh.
@@ -67,6 +68,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/import/:term/:year") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/terms") view=AdminTermsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/terms/:id") view=AdminTermPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/indicators/:id") view=AdminIndicatorPage ssr=SsrMode::Async/>
                 </Routes>
             </components::Frame>
         </Router>

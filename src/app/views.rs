@@ -217,3 +217,60 @@ pub struct ImportOutcome {
     pub message: Option<String>,
     pub problems: Vec<String>,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminTermRow {
+    pub id: i64,
+    pub name: String,
+    pub span: String,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminIndicatorRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub target: String,
+    pub is_child: bool,
+}
+
+/// A term's definitions, for the admin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminTermView {
+    pub term: TermLink,
+    pub indicators: Vec<AdminIndicatorRow>,
+    /// (id, "code name") of the groups and of the possible parents.
+    pub groups: Vec<(i64, String)>,
+    pub parents: Vec<(i64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetHistoryView {
+    pub text: String,
+    pub recorded: String,
+    pub superseded: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// One indicator's definition and targets, for the admin's edit page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminIndicatorView {
+    pub id: i64,
+    pub term: TermLink,
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub unit: String,
+    pub unit_en: String,
+    pub unit_kind: String,
+    pub direction: String,
+    pub group_id: Option<i64>,
+    pub parent_id: Option<i64>,
+    pub groups: Vec<(i64, String)>,
+    pub parents: Vec<(i64, String)>,
+    pub target_kind: String,
+    pub target_value: String,
+    pub targets: Vec<TargetHistoryView>,
+}

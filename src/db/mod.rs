@@ -3,6 +3,7 @@
 
 mod accounts;
 mod connect;
+mod definitions;
 mod entry;
 mod history;
 mod read;
@@ -12,6 +13,7 @@ mod seed;
 
 pub use accounts::UserRecord;
 pub use connect::Backend;
+pub use definitions::{IndicatorInput, TargetHistoryRow, TermInput};
 pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;
 pub use read::Figures;

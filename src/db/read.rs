@@ -56,6 +56,19 @@ impl Db {
         rows.into_iter().map(TermRecord::try_from).collect()
     }
 
+    /// Every term, archived ones too, with their archived flag (for the admin).
+    pub async fn all_terms(&self) -> Result<Vec<(TermRecord, bool)>, DbError> {
+        let sql = "SELECT id, name, name_en, start_year, end_year FROM terms ORDER BY start_year";
+        let rows: Vec<TermRow> = on_pool!(self, p => sqlx::query_as(sql).fetch_all(p).await?);
+        let archived: Vec<(i64, i64)> = on_pool!(self, p => sqlx::query_as("SELECT id, archived FROM terms").fetch_all(p).await?);
+        rows.into_iter()
+            .map(|r| {
+                let flag = archived.iter().any(|(id, a)| *id == r.id && *a != 0);
+                TermRecord::try_from(r).map(|t| (t, flag))
+            })
+            .collect()
+    }
+
     pub async fn term(&self, id: i64) -> Result<Option<TermRecord>, DbError> {
         let row: Option<TermRow> =
             on_pool!(self, p => sqlx::query_as(TERM).bind(id).fetch_optional(p).await?);

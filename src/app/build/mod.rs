@@ -2,6 +2,7 @@
 //! reader's language. Pure functions of the stored data (plus the current year), so
 //! their output can be cached per data version.
 
+pub mod admin;
 mod charts;
 pub mod entry;
 mod home;

@@ -7,6 +7,8 @@
 //! would only double every page.
 
 mod account;
+mod admin_indicator;
+mod admin_terms;
 mod entry;
 mod home;
 mod import;
@@ -16,6 +18,8 @@ mod staff;
 mod term;
 
 pub use account::{LoginPage, SetupPage};
+pub use admin_indicator::AdminIndicatorPage;
+pub use admin_terms::{AdminTermPage, AdminTermsPage};
 pub use entry::EntryPage;
 pub use home::HomePage;
 pub use import::ImportPage;

@@ -6,6 +6,7 @@
 //! redirect that loses the input.
 
 pub mod account;
+pub mod definitions;
 pub mod entry;
 pub mod import;
 pub mod render;
@@ -17,6 +18,7 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(account::router())
+        .merge(definitions::router())
         .merge(entry::router())
         .merge(import::router())
         .merge(users::router())

@@ -1,0 +1,120 @@
+//! View types of the admin's definition pages.
+
+use super::{indicator_name, term_link};
+use crate::app::views::{AdminIndicatorRow, AdminIndicatorView, AdminTermView, TargetHistoryView};
+use crate::db::{TargetHistoryRow, TermData};
+use crate::domain::{Direction, Target, TargetKind, VnDecimal};
+use crate::i18n::{Explainer, Locale};
+
+fn choices(data: &TermData) -> (Vec<(i64, String)>, Vec<(i64, String)>) {
+    let groups = data
+        .groups
+        .iter()
+        .map(|g| (g.id, format!("{} {}", g.code, g.name)))
+        .collect();
+    let parents = data
+        .indicators
+        .iter()
+        .filter(|i| i.parent_id.is_none())
+        .map(|i| (i.id, format!("{} {}", i.definition.code, i.definition.name)))
+        .collect();
+    (groups, parents)
+}
+
+pub fn term_view(data: &TermData, locale: Locale) -> AdminTermView {
+    let (groups, parents) = choices(data);
+    AdminTermView {
+        term: term_link(&data.term, locale),
+        indicators: data
+            .indicators
+            .iter()
+            .map(|i| AdminIndicatorRow {
+                id: i.id,
+                code: i.definition.code.to_string(),
+                name: indicator_name(i, locale),
+                unit: i.definition.unit.label.clone(),
+                target: i
+                    .target
+                    .as_ref()
+                    .map(|t| {
+                        Explainer {
+                            locale,
+                            unit: &i.definition.unit,
+                        }
+                        .target(&t.target)
+                    })
+                    .unwrap_or_else(|| locale.t("target.none").to_string()),
+                is_child: i.parent_id.is_some(),
+            })
+            .collect(),
+        groups,
+        parents,
+    }
+}
+
+pub fn indicator_view(
+    data: &TermData,
+    id: i64,
+    history: &[TargetHistoryRow],
+    locale: Locale,
+) -> Option<AdminIndicatorView> {
+    let i = data.indicator(id)?;
+    let (groups, parents) = choices(data);
+    let ex = Explainer {
+        locale,
+        unit: &i.definition.unit,
+    };
+    let targets = history
+        .iter()
+        .map(|h| {
+            let text = match (
+                TargetKind::parse(&h.kind),
+                VnDecimal::from_canonical(&h.value),
+            ) {
+                (Some(kind), Ok(value)) => ex.target(&Target {
+                    kind,
+                    value,
+                    direction: i.definition.direction,
+                }),
+                _ => format!("{} {}", h.kind, h.value),
+            };
+            TargetHistoryView {
+                text,
+                recorded: h.recorded_at.clone(),
+                superseded: h.superseded_at.clone(),
+                quote: h.quote.clone(),
+            }
+        })
+        .collect();
+    Some(AdminIndicatorView {
+        id,
+        term: term_link(&data.term, locale),
+        code: i.definition.code.to_string(),
+        name: i.definition.name.clone(),
+        name_en: i.definition.name_en.clone().unwrap_or_default(),
+        unit: i.definition.unit.label.clone(),
+        unit_en: i.definition.unit.label_en.clone().unwrap_or_default(),
+        unit_kind: i.definition.unit.kind.key().to_string(),
+        direction: if i.definition.direction == Direction::LowerIsBetter {
+            "lower_is_better"
+        } else {
+            "higher_is_better"
+        }
+        .to_string(),
+        group_id: i.group_id,
+        parent_id: i.parent_id,
+        parents: parents.into_iter().filter(|(p, _)| *p != id).collect(),
+        groups,
+        target_kind: i
+            .target
+            .as_ref()
+            .map(|t| t.target.kind.key().to_string())
+            .unwrap_or_default(),
+        target_value: i
+            .target
+            .as_ref()
+            .map(|t| t.target.value.format_vi())
+            .unwrap_or_default(),
+        targets,
+    })
+}

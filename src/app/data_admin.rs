@@ -1,0 +1,62 @@
+//! Server functions behind the admin's definition pages; admin only.
+
+use super::errors::PageError;
+use super::views::{AdminIndicatorView, AdminTermRow, AdminTermView};
+use crate::i18n::Locale;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn admin_db() -> Result<crate::db::Db, PageError> {
+    let signed_in = super::state::signed_in().ok_or(PageError::SignInRequired)?;
+    if !signed_in
+        .user
+        .role
+        .may(crate::domain::Action::ManageDefinitions)
+    {
+        return Err(PageError::Forbidden);
+    }
+    Ok(use_context::<super::state::AppState>()
+        .ok_or(PageError::Internal)?
+        .db)
+}
+
+#[server(prefix = "/fn", endpoint = "admin_terms")]
+pub async fn get_admin_terms(locale: Locale) -> Result<Vec<AdminTermRow>, PageError> {
+    let db = admin_db()?;
+    Ok(db
+        .all_terms()
+        .await?
+        .into_iter()
+        .map(|(t, archived)| {
+            let link = super::build::term_link(&t, locale);
+            AdminTermRow {
+                id: link.id,
+                name: link.name,
+                span: link.span,
+                archived,
+            }
+        })
+        .collect())
+}
+
+#[server(prefix = "/fn", endpoint = "admin_term")]
+pub async fn get_admin_term(id: i64, locale: Locale) -> Result<AdminTermView, PageError> {
+    let db = admin_db()?;
+    let data = db
+        .term_data_as(id, crate::db::Figures::Working)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    Ok(super::build::admin::term_view(&data, locale))
+}
+
+#[server(prefix = "/fn", endpoint = "admin_indicator")]
+pub async fn get_admin_indicator(id: i64, locale: Locale) -> Result<AdminIndicatorView, PageError> {
+    let db = admin_db()?;
+    let term = db.term_of_indicator(id).await?.ok_or(PageError::NotFound)?;
+    let data = db
+        .term_data_as(term, crate::db::Figures::Working)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let history = db.target_history(id).await?;
+    super::build::admin::indicator_view(&data, id, &history, locale).ok_or(PageError::NotFound)
+}

@@ -1,0 +1,225 @@
+//! Changing definitions (admin): terms, indicator groups, indicators and their typed
+//! targets. A changed target supersedes the old one, which stays in the table as
+//! history (a mid-term review moves targets). Every change is audited.
+
+use super::{Actor, Backend, Db, DbError, on_pool};
+use crate::domain::{Direction, TargetKind, UnitKind, VnDecimal};
+
+#[derive(Debug, Clone)]
+pub struct TermInput {
+    pub name: String,
+    pub name_en: Option<String>,
+    pub start_year: i32,
+    pub end_year: i32,
+    /// Carry over the indicator list (codes, names, units, groups) of this term.
+    pub copy_from: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndicatorInput {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub group_id: Option<i64>,
+    pub parent_id: Option<i64>,
+    pub unit_kind: UnitKind,
+    pub unit: String,
+    pub unit_en: Option<String>,
+    pub direction: Direction,
+}
+
+/// One target of an indicator, current or superseded.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TargetHistoryRow {
+    pub kind: String,
+    pub value: String,
+    pub quote: Option<String>,
+    pub recorded_at: String,
+    pub superseded_at: Option<String>,
+}
+
+const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
+     VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, NULL)";
+const BUMP: &str = "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
+const INSERT_TERM: &str =
+    "INSERT INTO terms (name, name_en, start_year, end_year) VALUES ($1, $2, $3, $4) RETURNING id";
+const COPY_INDICATORS: &str = "INSERT INTO indicators (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position, headline) \
+     SELECT $1, group_id, NULL, code, name, name_en, unit_kind, unit, unit_en, direction, position, headline FROM indicators WHERE term_id = $2 AND archived = 0";
+// Parents are matched by code within the new term.
+const COPY_PARENTS: &str = "UPDATE indicators SET parent_id = (SELECT n.id FROM indicators o JOIN indicators op ON op.id = o.parent_id \
+     JOIN indicators n ON n.term_id = $1 AND n.code = op.code WHERE o.term_id = $2 AND o.code = indicators.code) WHERE term_id = $1";
+const ARCHIVE_TERM: &str = "UPDATE terms SET archived = $1 WHERE id = $2";
+const INSERT_GROUP: &str = "INSERT INTO indicator_groups (code, name, name_en, position) \
+     VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM indicator_groups)) RETURNING id";
+const INSERT_INDICATOR: &str = "INSERT INTO indicators (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT COALESCE(MAX(position), 0) + 1 FROM indicators WHERE term_id = $1)) RETURNING id";
+const UPDATE_INDICATOR: &str = "UPDATE indicators SET group_id = $1, parent_id = $2, code = $3, name = $4, name_en = $5, unit_kind = $6, \
+     unit = $7, unit_en = $8, direction = $9 WHERE id = $10";
+const ARCHIVE_INDICATOR: &str = "UPDATE indicators SET archived = $1 WHERE id = $2";
+const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
+const SUPERSEDE: &str =
+    "UPDATE targets SET superseded_at = $1 WHERE indicator_id = $2 AND superseded_at IS NULL";
+const INSERT_TARGET_SQLITE: &str = "INSERT INTO targets (indicator_id, kind, value, quote, recorded_at) VALUES ($1, $2, $3, $4, $5)";
+const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, quote, recorded_at) VALUES ($1, $2, CAST($3 AS NUMERIC), $4, $5)";
+const TARGETS: &str = "SELECT kind, CAST(value AS TEXT) AS value, quote, recorded_at, superseded_at FROM targets \
+     WHERE indicator_id = $1 ORDER BY id DESC";
+
+fn audit_args(actor: &Actor) -> (i64, &str, &'static str) {
+    (actor.user_id, actor.username.as_str(), actor.origin.key())
+}
+
+impl Db {
+    pub async fn create_term(&self, input: &TermInput, actor: &Actor) -> Result<i64, DbError> {
+        let now = crate::clock::now_iso();
+        let (uid, uname, origin) = audit_args(actor);
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let id: i64 = sqlx::query_scalar(INSERT_TERM)
+                .bind(&input.name).bind(&input.name_en).bind(i64::from(input.start_year)).bind(i64::from(input.end_year))
+                .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
+            if let Some(from) = input.copy_from {
+                sqlx::query(COPY_INDICATORS).bind(id).bind(from).execute(&mut *tx).await?;
+                sqlx::query(COPY_PARENTS).bind(id).bind(from).execute(&mut *tx).await?;
+            }
+            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("term.create").bind(id).bind(None::<i64>)
+                .bind(None::<String>).bind(Some(format!("{} {}–{}", input.name, input.start_year, input.end_year)))
+                .execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    pub async fn set_term_archived(
+        &self,
+        term_id: i64,
+        archived: bool,
+        actor: &Actor,
+    ) -> Result<bool, DbError> {
+        let now = crate::clock::now_iso();
+        let (uid, uname, origin) = audit_args(actor);
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let n = sqlx::query(ARCHIVE_TERM).bind(i64::from(archived)).bind(term_id).execute(&mut *tx).await?.rows_affected();
+            let action = if archived { "term.archive" } else { "term.restore" };
+            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term_id).bind(None::<i64>)
+                .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(n > 0)
+        })
+    }
+
+    pub async fn create_group(
+        &self,
+        code: &str,
+        name: &str,
+        name_en: Option<&str>,
+    ) -> Result<i64, DbError> {
+        Ok(
+            on_pool!(self, p => sqlx::query_scalar(INSERT_GROUP).bind(code).bind(name).bind(name_en)
+            .fetch_one(p).await.map_err(|e| DbError::from_write(e, "group code"))?),
+        )
+    }
+
+    /// Creates (`id` None) or updates an indicator definition of a term.
+    pub async fn save_indicator(
+        &self,
+        term_id: i64,
+        id: Option<i64>,
+        input: &IndicatorInput,
+        actor: &Actor,
+    ) -> Result<i64, DbError> {
+        let now = crate::clock::now_iso();
+        let (uid, uname, origin) = audit_args(actor);
+        let summary = format!("{} {} ({})", input.code, input.name, input.unit);
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let id = match id {
+                None => sqlx::query_scalar(INSERT_INDICATOR)
+                    .bind(term_id).bind(input.group_id).bind(input.parent_id).bind(&input.code).bind(&input.name)
+                    .bind(&input.name_en).bind(input.unit_kind.key()).bind(&input.unit).bind(&input.unit_en).bind(input.direction.key())
+                    .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "indicator code"))?,
+                Some(id) => {
+                    sqlx::query(UPDATE_INDICATOR)
+                        .bind(input.group_id).bind(input.parent_id).bind(&input.code).bind(&input.name).bind(&input.name_en)
+                        .bind(input.unit_kind.key()).bind(&input.unit).bind(&input.unit_en).bind(input.direction.key()).bind(id)
+                        .execute(&mut *tx).await.map_err(|e| DbError::from_write(e, "indicator code"))?;
+                    id
+                }
+            };
+            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("indicator.save").bind(term_id).bind(id)
+                .bind(None::<String>).bind(Some(summary)).execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    pub async fn set_indicator_archived(
+        &self,
+        id: i64,
+        archived: bool,
+        actor: &Actor,
+    ) -> Result<bool, DbError> {
+        let now = crate::clock::now_iso();
+        let (uid, uname, origin) = audit_args(actor);
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(id).fetch_optional(&mut *tx).await?;
+            let n = sqlx::query(ARCHIVE_INDICATOR).bind(i64::from(archived)).bind(id).execute(&mut *tx).await?.rows_affected();
+            let action = if archived { "indicator.archive" } else { "indicator.restore" };
+            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term).bind(id)
+                .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(n > 0)
+        })
+    }
+
+    /// Sets the indicator's target (none: removes it). The previous one is kept as
+    /// superseded history.
+    pub async fn set_target(
+        &self,
+        indicator_id: i64,
+        target: Option<(TargetKind, VnDecimal, Option<String>)>,
+        actor: &Actor,
+    ) -> Result<(), DbError> {
+        let now = crate::clock::now_iso();
+        let (uid, uname, origin) = audit_args(actor);
+        let insert = match self.backend() {
+            Backend::Sqlite => INSERT_TARGET_SQLITE,
+            Backend::Postgres => INSERT_TARGET_PG,
+        };
+        on_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
+            let Some(term) = term else { return Err(DbError::Corrupt(format!("no indicator {indicator_id}"))) };
+            let old: Option<(String, String)> = sqlx::query_as(
+                "SELECT kind, CAST(value AS TEXT) FROM targets WHERE indicator_id = $1 AND superseded_at IS NULL",
+            ).bind(indicator_id).fetch_optional(&mut *tx).await?;
+            sqlx::query(SUPERSEDE).bind(&now).bind(indicator_id).execute(&mut *tx).await?;
+            let new = match &target {
+                Some((kind, value, quote)) => {
+                    sqlx::query(insert).bind(indicator_id).bind(kind.key()).bind(value.canonical()).bind(quote).bind(&now)
+                        .execute(&mut *tx).await?;
+                    Some(format!("{} {}", kind.key(), value.canonical()))
+                }
+                None => None,
+            };
+            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("target.set").bind(term).bind(indicator_id)
+                .bind(old.map(|(k, v)| format!("{k} {v}"))).bind(new).execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Every target the indicator has had, newest first.
+    pub async fn target_history(
+        &self,
+        indicator_id: i64,
+    ) -> Result<Vec<TargetHistoryRow>, DbError> {
+        Ok(on_pool!(self, p => sqlx::query_as(TARGETS).bind(indicator_id).fetch_all(p).await?))
+    }
+}
