@@ -6,7 +6,11 @@ use crate::db::{TargetHistoryRow, TermData};
 use crate::domain::{Direction, Target, TargetKind, VnDecimal};
 use crate::i18n::{Explainer, Locale};
 
-fn choices(data: &TermData) -> (Vec<(i64, String)>, Vec<(i64, String)>) {
+/// (id, label) pairs for a select.
+type Choices = Vec<(i64, String)>;
+
+/// The groups and the possible parents, for the indicator form.
+fn choices(data: &TermData) -> (Choices, Choices) {
     let groups = data
         .groups
         .iter()
