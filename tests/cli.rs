@@ -45,3 +45,116 @@ fn the_help_names_the_serve_command_and_its_options() {
         text.contains("--addr") && text.contains("--database-url") && text.contains("DATABASE_URL")
     );
 }
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("stdin");
+    }
+    child.wait_with_output().expect("run")
+}
+
+#[test]
+fn the_operator_manages_accounts_and_tokens_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = format!("sqlite://{}/cli.db", dir.path().display());
+    let db = ["--database-url", url.as_str()];
+    let add = run_with_stdin(
+        &[
+            &["user", "add", "--username", "vanthu", "--role", "editor"][..],
+            &db,
+        ]
+        .concat(),
+        "mat-khau-dai-du\n",
+    );
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let short = run_with_stdin(
+        &[
+            &["user", "add", "--username", "ngan", "--role", "editor"][..],
+            &db,
+        ]
+        .concat(),
+        "ngan\n",
+    );
+    assert!(!short.status.success(), "a short password must be refused");
+    let bad_role = run_with_stdin(
+        &[
+            &["user", "add", "--username", "x-user", "--role", "boss"][..],
+            &db,
+        ]
+        .concat(),
+        "mat-khau-dai-du\n",
+    );
+    assert!(String::from_utf8_lossy(&bad_role.stderr).contains("unknown role"));
+    let passwd = run_with_stdin(
+        &[&["user", "passwd", "--username", "vanthu"][..], &db].concat(),
+        "mat-khau-moi-dai-du\n",
+    );
+    assert!(passwd.status.success());
+    let disable = run_with_stdin(
+        &[&["user", "disable", "--username", "vanthu"][..], &db].concat(),
+        "",
+    );
+    assert!(disable.status.success());
+    let list = run_with_stdin(&[&["user", "list"][..], &db].concat(), "");
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert!(listed.contains("vanthu\teditor\tdisabled"), "{listed}");
+    let _ = run_with_stdin(
+        &[&["user", "enable", "--username", "vanthu"][..], &db].concat(),
+        "",
+    );
+    let token = run_with_stdin(
+        &[&["token", "create", "--username", "vanthu"][..], &db].concat(),
+        "",
+    );
+    let token_text = String::from_utf8_lossy(&token.stdout).trim().to_string();
+    assert_eq!(
+        token_text.len(),
+        43,
+        "one token printed once: {token_text:?}"
+    );
+    let revoke = run_with_stdin(
+        &[&["token", "revoke", "--username", "vanthu"][..], &db].concat(),
+        "",
+    );
+    assert!(String::from_utf8_lossy(&revoke.stdout).contains("revoked 1 token"));
+    let missing = run_with_stdin(
+        &[&["user", "passwd", "--username", "nobody"][..], &db].concat(),
+        "mat-khau-dai-du\n",
+    );
+    assert!(!missing.status.success());
+}
+
+#[test]
+fn a_new_installation_prints_a_one_time_setup_link() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(BIN)
+        .args(["serve", "--addr", "127.0.0.1:0", "--database-url"])
+        .arg(format!("sqlite://{}/s.db", dir.path().display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
+    let first = lines.next().and_then(Result::ok).unwrap_or_default();
+    let second = lines.next().and_then(Result::ok).unwrap_or_default();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first.contains("/setup?token="), "{first}");
+    assert!(
+        second.contains("listening on http://127.0.0.1:"),
+        "{second}"
+    );
+}
