@@ -1,7 +1,7 @@
 //! Building the app and serving it: open the database, seed a new installation,
 //! assemble the routes, bind, serve until told to stop.
 
-use super::{api, assets, headers, lang};
+use super::{api, assets, chart_files, headers, lang, term_files};
 use crate::app::state::AppState;
 use crate::app::{App, shell};
 use crate::db::{Db, DbError};
@@ -64,6 +64,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(assets::router())
         .merge(lang::router())
+        .merge(chart_files::router())
+        .merge(term_files::router())
         .fallback(fallback)
         .with_state(state);
     for layer in headers::layers() {
