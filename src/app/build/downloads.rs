@@ -173,10 +173,8 @@ fn empty_chart(id: String, title: String) -> ChartSpec {
 pub fn ascii_stem(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
-    for c in text
-        .nfd()
-        .filter(|c| c.is_ascii() || *c == 'đ' || *c == 'Đ')
-    {
+    // Decomposed, the tone and vowel marks are separate combining characters: drop them.
+    for c in text.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)) {
         let c = match c {
             'đ' => 'd',
             'Đ' => 'D',
