@@ -7,6 +7,10 @@
 //!
 //! The SVG names the font but does not embed it: the page must serve Noto Sans with
 //! `@font-face` (regular and bold, `font-weight: 700`), both files are in `public/fonts/`.
+//! Downloads (`render_*_framed`) add a [`Frame`] — subtitle, source and date lines — and
+//! are laid out at about 960 px wide whatever the output size, the `viewBox` scaling
+//! them up, so text on a 1920×1080 slide is twice the page's size. [`svg_to_png`] draws
+//! the same SVG with resvg and the embedded font.
 //! Colours come from the Okabe–Ito palette and nothing relies on colour alone (the target
 //! line is dashed and labelled). Numbers on axes are written the Vietnamese way ("1.234,5").
 
