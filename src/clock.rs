@@ -20,6 +20,11 @@ pub fn iso_in(secs: i64) -> String {
     iso(unix_now().saturating_add_signed(secs))
 }
 
+/// Today (UTC) as "YYYY-MM-DD", the date printed on exports.
+pub fn today_iso() -> String {
+    now_iso().chars().take(10).collect()
+}
+
 /// The calendar year now (UTC), which decides how far along a running term is.
 pub fn today_year() -> i32 {
     civil(unix_now() / 86_400).0

@@ -1,5 +1,6 @@
 //! resolution-dashboard: tracks the indicators of a Party congress resolution term by
-//! term. Layers point one way: `domain` ← `db`, `charts`, `io` ← `app` ← `server`.
+//! term. Layers point one way: `domain` ← `db`, `charts`, `io` ← `app` ← `export` ←
+//! `server`.
 
 pub mod app;
 #[cfg(feature = "ssr")]
@@ -9,6 +10,8 @@ pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod io;

@@ -107,6 +107,23 @@ pub fn ChartFigure(chart: ChartView) -> impl IntoView {
     }
 }
 
+/// Plain download links (no script): each `(href, label)` saves a file.
+#[component]
+pub fn DownloadLinks(links: Vec<(String, String)>) -> impl IntoView {
+    let l = use_locale();
+    view! {
+        <nav class="downloads" aria-label=l.t("export.downloads")>
+            <span class="downloads-label">{l.t("export.downloads")}": "</span>
+            <ul>
+                {links
+                    .into_iter()
+                    .map(|(href, label)| view! { <li><a href=href download="">{label}</a></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
 /// What a reader sees when a page cannot be shown; also sets the HTTP status.
 #[component]
 pub fn ErrorView(error: PageError) -> impl IntoView {

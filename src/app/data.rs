@@ -65,6 +65,12 @@ pub async fn get_indicator_page(id: i64, locale: Locale) -> Result<IndicatorPage
     let db = state()?.db;
     let term_id = db.term_of_indicator(id).await?.ok_or(PageError::NotFound)?;
     let data = db.term_data(term_id).await?.ok_or(PageError::NotFound)?;
-    super::build::indicator_page(&data, id, locale, super::build::today_year())
+    let mut terms = Vec::new();
+    for t in db.terms().await? {
+        if let Some(other) = db.term_data(t.id).await? {
+            terms.push(other);
+        }
+    }
+    super::build::indicator_page(&data, &terms, id, locale, super::build::today_year())
         .ok_or(PageError::NotFound)
 }

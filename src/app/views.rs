@@ -123,6 +123,8 @@ pub struct IndicatorPageView {
     pub values: Vec<ValueRowView>,
     pub chart: Option<ChartView>,
     pub breakdown: Option<ChartView>,
+    /// The same indicator in other terms, by year of term; None if in one term only.
+    pub compare: Option<ChartView>,
     pub children: Vec<IndicatorRowView>,
     pub changed: String,
 }

@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::font::{Face, ensure_registered};
 use super::format::vn_number;
+use super::frame::{Frame, FrameText};
 use super::layout::{
     AXIS, BAR, Canvas, GRID, INK, MUTED, PAD, TARGET, TARGET_TEXT, draw_err, draw_lines,
     draw_no_data, draw_title, nfc, sanitize_id,
@@ -55,7 +56,14 @@ impl Row {
     }
 }
 
-pub(super) fn render(chart: &HBarChart, size: ChartSize) -> Result<String, ChartError> {
+/// Draws `chart` laid out at `size`, with the `frame`'s texts; the SVG asks to be shown at
+/// `output` (its `viewBox` stays `size`).
+pub(super) fn render(
+    chart: &HBarChart,
+    frame: &Frame,
+    size: ChartSize,
+    output: ChartSize,
+) -> Result<String, ChartError> {
     check_size(size)?;
     validate(chart)?;
     ensure_registered()?;
@@ -70,13 +78,18 @@ pub(super) fn render(chart: &HBarChart, size: ChartSize) -> Result<String, Chart
         let canvas =
             SVGBackend::with_string(&mut raw, (size.width, size.height)).into_drawing_area();
         canvas.fill(&WHITE).map_err(draw_err)?;
-        let dims = (f64::from(size.width), f64::from(size.height));
-        let top = draw_title(&canvas, &title, dims.0)?;
+        let full = (f64::from(size.width), f64::from(size.height));
+        let text = FrameText::new(frame, full.0);
+        let dims = (full.0, (full.1 - text.footer_height()).round());
+        let (body, _) = canvas.split_vertically(dims.1 as i32);
+        let top = draw_title(&body, &title, dims.0)?;
+        let top = text.draw_subtitle(&body, top, dims.0)?;
         if rows.is_empty() {
-            draw_no_data(&canvas, top, dims)?;
+            draw_no_data(&body, top, dims)?;
         } else {
-            tips = draw_rows(&canvas, chart, &rows, top, dims)?;
+            tips = draw_rows(&body, chart, &rows, top, dims)?;
         }
+        text.draw_footer(&canvas, full.1)?;
         canvas.present().map_err(draw_err)?;
     }
     finish(
@@ -86,6 +99,7 @@ pub(super) fn render(chart: &HBarChart, size: ChartSize) -> Result<String, Chart
             title: &title,
             desc: &desc,
             size,
+            output,
         },
         &tips,
     )

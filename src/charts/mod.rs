@@ -7,14 +7,21 @@
 //!
 //! The SVG names the font but does not embed it: the page must serve Noto Sans with
 //! `@font-face` (regular and bold, `font-weight: 700`), both files are in `public/fonts/`.
+//! Downloads (`render_*_framed`) add a [`Frame`] — subtitle, source and date lines — and
+//! are laid out at about 960 px wide whatever the output size, the `viewBox` scaling
+//! them up, so text on a 1920×1080 slide is twice the page's size. [`svg_to_png`] draws
+//! the same SVG with resvg and the embedded font.
 //! Colours come from the Okabe–Ito palette and nothing relies on colour alone (the target
 //! line is dashed and labelled). Numbers on axes are written the Vietnamese way ("1.234,5").
 
 mod font;
 mod format;
+mod frame;
+mod grouped;
 mod hbar;
 mod layout;
 mod range;
+mod raster;
 mod svg_post;
 mod value_label;
 mod vbar;
@@ -24,7 +31,11 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
+use font::ensure_registered;
+
 pub use format::vn_number;
+pub use frame::Frame;
+pub use raster::{font_database, svg_to_png};
 
 /// Noto Sans Regular (OFL-1.1, see `public/fonts/OFL.txt`); covers every Vietnamese letter.
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../public/fonts/NotoSans-Regular.ttf");
@@ -86,6 +97,31 @@ pub struct VBarChart {
     pub target: Option<(f64, String)>,
 }
 
+/// One series of a [`GroupedBarChart`], e.g. one term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Legend text, e.g. "2015–2020".
+    pub name: String,
+    /// Same length as the chart's categories; `None` = no data there.
+    pub values: Vec<Option<(f64, String)>>,
+}
+
+/// Vertical bars grouped by category, one bar per series in each group, with a legend:
+/// an indicator compared across terms by year of term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedBarChart {
+    /// Unique per page; prefix of every element id (sanitised like [`HBarChart::id`]).
+    pub id: String,
+    pub title: String,
+    /// Text alternative, goes to `<desc>`.
+    pub description: String,
+    pub axis_label: String,
+    /// Groups from left to right, e.g. "Năm 1" … "Năm 5".
+    pub categories: Vec<String>,
+    /// Bars of each group from left to right, in legend order.
+    pub series: Vec<Series>,
+}
+
 /// Size of the drawing in SVG user units (CSS pixels at 100%); the SVG scales with CSS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChartSize {
@@ -116,12 +152,61 @@ pub enum ChartError {
 
 /// Renders horizontal bars; returns an `<svg …>…</svg>` string.
 pub fn render_hbar(chart: &HBarChart, size: ChartSize) -> Result<String, ChartError> {
-    hbar::render(chart, size)
+    hbar::render(chart, &Frame::default(), size, size)
 }
 
 /// Renders vertical bars; returns an `<svg …>…</svg>` string.
 pub fn render_vbar(chart: &VBarChart, size: ChartSize) -> Result<String, ChartError> {
-    vbar::render(chart, size)
+    vbar::render(chart, &Frame::default(), size, size)
+}
+
+/// Renders grouped vertical bars; returns an `<svg …>…</svg>` string.
+pub fn render_grouped(chart: &GroupedBarChart, size: ChartSize) -> Result<String, ChartError> {
+    grouped::render(chart, &Frame::default(), size, size)
+}
+
+/// Height a vertical or grouped bar chart needs to be readable, before any frame.
+const VBAR_NEEDED_HEIGHT: f64 = 420.0;
+
+/// Horizontal bars for a download: laid out for `output` (see [`Frame`]) and scaled to it.
+pub fn render_hbar_framed(
+    chart: &HBarChart,
+    frame: &Frame,
+    output: ChartSize,
+) -> Result<String, ChartError> {
+    check_size(output)?;
+    let needed = f64::from(hbar_height(chart.bars.len())) + framed_extra(frame);
+    hbar::render(chart, frame, frame::layout_size(output, needed), output)
+}
+
+/// Vertical bars for a download: laid out for `output` and scaled to it.
+pub fn render_vbar_framed(
+    chart: &VBarChart,
+    frame: &Frame,
+    output: ChartSize,
+) -> Result<String, ChartError> {
+    check_size(output)?;
+    let needed = VBAR_NEEDED_HEIGHT + framed_extra(frame);
+    vbar::render(chart, frame, frame::layout_size(output, needed), output)
+}
+
+/// Grouped bars for a download: laid out for `output` and scaled to it.
+pub fn render_grouped_framed(
+    chart: &GroupedBarChart,
+    frame: &Frame,
+    output: ChartSize,
+) -> Result<String, ChartError> {
+    check_size(output)?;
+    let needed = VBAR_NEEDED_HEIGHT + 30.0 + framed_extra(frame);
+    grouped::render(chart, frame, frame::layout_size(output, needed), output)
+}
+
+fn framed_extra(frame: &Frame) -> f64 {
+    if ensure_registered().is_err() {
+        return 0.0;
+    }
+    // Measured at the narrowest layout width: the footer wraps most there.
+    frame::FrameText::new(frame, 960.0).extra_height()
 }
 
 /// A height for [`render_hbar`] at width 900 that leaves room for three-line labels.

@@ -20,7 +20,10 @@ pub(super) struct Meta<'a> {
     pub(super) id: &'a str,
     pub(super) title: &'a str,
     pub(super) desc: &'a str,
+    /// Size of the layout: the `viewBox`.
     pub(super) size: ChartSize,
+    /// Size the SVG asks to be shown at (`width`/`height`); equal to `size` for page charts.
+    pub(super) output: ChartSize,
 }
 
 /// Escapes text for use in XML content and attribute values.
@@ -55,9 +58,13 @@ pub(super) fn finish(raw: &str, meta: &Meta, tips: &[Tip]) -> Result<String, Cha
 
     let id = meta.id;
     let ChartSize { width, height } = meta.size;
+    let ChartSize {
+        width: out_w,
+        height: out_h,
+    } = meta.output;
     let mut out = String::with_capacity(body.len() + 512 + tips.len() * 160);
     out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{out_w}\" height=\"{out_h}\" \
          viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
          font-family=\"{FAMILY}, sans-serif\">\n"
     ));

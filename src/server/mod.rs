@@ -1,15 +1,18 @@
 //! The server: command line, start-up, and the HTTP routes that are not Leptos pages
-//! (JSON API, health check, static assets, language switch).
+//! (JSON API, health check, static assets, language switch, chart and data downloads).
 
 pub mod api;
 mod api_json;
 pub mod api_write;
 pub mod assets;
 pub mod auth;
+mod chart_files;
 pub mod cli;
+mod download;
 pub mod error;
 pub mod forms;
 pub mod gate;
 pub mod headers;
 pub mod lang;
 pub mod startup;
+mod term_files;

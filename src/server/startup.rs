@@ -2,7 +2,7 @@
 //! assemble the routes, bind, serve until told to stop.
 
 use super::auth::{csrf, secret, session};
-use super::{api, api_write, assets, forms, gate, headers, lang};
+use super::{api, api_write, assets, chart_files, forms, gate, headers, lang, term_files};
 use crate::app::state::{AppState, Config};
 use crate::app::{App, shell};
 use crate::db::{Db, DbError};
@@ -67,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router())
         .merge(lang::router())
         .merge(forms::router())
+        .merge(chart_files::router())
+        .merge(term_files::router())
         .fallback(fallback)
         // Innermost first: the private-mode gate needs the session, and the Origin
         // check runs before anything else touches a state-changing request.

@@ -2,37 +2,43 @@
 //! by `crate::charts`. Each chart comes with the data table that is its text
 //! alternative.
 
+use super::chart_spec::{Chart, ChartSpec};
 use super::indicator_name;
 use crate::app::views::ChartView;
-use crate::charts::{ChartSize, HBar, HBarChart, VBarChart, hbar_height, render_hbar, render_vbar};
+use crate::charts::{HBar, HBarChart, VBarChart};
 use crate::db::{IndicatorRecord, TermData};
 use crate::domain::{Period, Progress, TargetKind, VnDecimal};
 use crate::i18n::{Explainer, Locale};
 
-const WIDTH: u32 = 900;
-const VBAR_HEIGHT: u32 = 420;
-
-fn f64_of(v: VnDecimal) -> f64 {
+pub(crate) fn f64_of(v: VnDecimal) -> f64 {
     // Drawing only: every comparison and stored figure stays exact.
     v.canonical().parse().unwrap_or(0.0)
 }
 
-fn finish(
-    title: String,
-    svg: Result<String, crate::charts::ChartError>,
-    table: Vec<(String, String)>,
-) -> Option<ChartView> {
-    match svg {
-        Ok(svg) => Some(ChartView { title, svg, table }),
-        Err(e) => {
-            tracing::error!(error = %e, chart = %title, "chart rendering failed");
-            None
-        }
-    }
+/// The overview inline on the term page.
+pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) -> Option<ChartView> {
+    overview_spec(data, progress, locale)
+        .filter(|s| !s.table.is_empty())
+        .and_then(ChartSpec::page_view)
 }
 
-/// Percent of target reached by each indicator that has a target and a figure.
-pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) -> Option<ChartView> {
+/// The indicator's chart inline on its page.
+pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> Option<ChartView> {
+    indicator_spec(data, i, locale).and_then(ChartSpec::page_view)
+}
+
+/// A parent's breakdown inline on its page.
+pub fn breakdown_chart(
+    data: &TermData,
+    parent: &IndicatorRecord,
+    locale: Locale,
+) -> Option<ChartView> {
+    breakdown_spec(data, parent, locale).and_then(ChartSpec::page_view)
+}
+
+/// Percent of target reached by each indicator that has a target and a figure; with no
+/// such indicator, a chart that says there is no data yet.
+pub fn overview_spec(data: &TermData, progress: &[Progress], locale: Locale) -> Option<ChartSpec> {
     let bars: Vec<HBar> = data
         .indicators
         .iter()
@@ -47,9 +53,6 @@ pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) ->
             })
         })
         .collect();
-    if bars.is_empty() {
-        return None;
-    }
     let term = super::term_link(&data.term, locale);
     let title = locale.tf("term.overview_chart", &[("term", &term.name)]);
     let table = bars
@@ -58,23 +61,22 @@ pub fn overview_chart(data: &TermData, progress: &[Progress], locale: Locale) ->
         .collect();
     let chart = HBarChart {
         id: format!("overview-{}", data.term.id),
-        title: title.clone(),
+        title,
         description: locale.t("term.overview_desc").to_string(),
         axis_label: locale.t("term.overview_axis").to_string(),
         reference: Some((100.0, locale.t("term.reference").to_string())),
         x_max: None,
         bars,
     };
-    let size = ChartSize {
-        width: WIDTH,
-        height: hbar_height(chart.bars.len()),
-    };
-    finish(title, render_hbar(&chart, size), table)
+    Some(ChartSpec {
+        chart: Chart::HBar(chart),
+        table,
+    })
 }
 
 /// The indicator's own chart: yearly columns with the target line when there are
 /// yearly figures, otherwise the whole-term result beside its target.
-pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> Option<ChartView> {
+pub fn indicator_spec(data: &TermData, i: &IndicatorRecord, locale: Locale) -> Option<ChartSpec> {
     let ex = Explainer {
         locale,
         unit: &i.definition.unit,
@@ -123,24 +125,17 @@ pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> 
         let title = locale.tf("indicator.chart_yearly", &[("name", &name)]);
         let chart = VBarChart {
             id: format!("indicator-{}", i.id),
-            title: title.clone(),
+            title,
             description: locale.tf("indicator.chart_yearly_desc", &[("term", &term.span)]),
             axis_label: localized_unit(i, locale),
             categories: years.iter().map(|y| y.to_string()).collect(),
             values,
             target,
         };
-        return finish(
-            title,
-            render_vbar(
-                &chart,
-                ChartSize {
-                    width: WIDTH,
-                    height: VBAR_HEIGHT,
-                },
-            ),
+        return Some(ChartSpec {
+            chart: Chart::VBar(chart),
             table,
-        );
+        });
     }
     let whole = i
         .values
@@ -172,26 +167,25 @@ pub fn indicator_chart(data: &TermData, i: &IndicatorRecord, locale: Locale) -> 
         .collect();
     let chart = HBarChart {
         id: format!("indicator-{}", i.id),
-        title: title.clone(),
+        title,
         description: locale.t("indicator.chart_total_desc").to_string(),
         axis_label: localized_unit(i, locale),
         reference: None,
         x_max: None,
         bars,
     };
-    let size = ChartSize {
-        width: WIDTH,
-        height: hbar_height(chart.bars.len()),
-    };
-    finish(title, render_hbar(&chart, size), table)
+    Some(ChartSpec {
+        chart: Chart::HBar(chart),
+        table,
+    })
 }
 
 /// A parent's breakdown: one bar per child with a whole-term (or latest) figure.
-pub fn breakdown_chart(
+pub fn breakdown_spec(
     data: &TermData,
     parent: &IndicatorRecord,
     locale: Locale,
-) -> Option<ChartView> {
+) -> Option<ChartSpec> {
     let bars: Vec<HBar> = data
         .children_of(parent.id)
         .filter_map(|c| {
@@ -221,21 +215,20 @@ pub fn breakdown_chart(
         .collect();
     let chart = HBarChart {
         id: format!("breakdown-{}", parent.id),
-        title: title.clone(),
+        title,
         description: locale.t("indicator.breakdown_desc").to_string(),
         axis_label: localized_unit(parent, locale),
         reference: None,
         x_max: None,
         bars,
     };
-    let size = ChartSize {
-        width: WIDTH,
-        height: hbar_height(chart.bars.len()),
-    };
-    finish(title, render_hbar(&chart, size), table)
+    Some(ChartSpec {
+        chart: Chart::HBar(chart),
+        table,
+    })
 }
 
-fn localized_unit(i: &IndicatorRecord, locale: Locale) -> String {
+pub(crate) fn localized_unit(i: &IndicatorRecord, locale: Locale) -> String {
     super::localized(
         &i.definition.unit.label,
         i.definition.unit.label_en.as_deref(),

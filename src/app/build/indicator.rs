@@ -2,6 +2,7 @@
 //! status with the rule and facts behind it.
 
 use super::charts::{breakdown_chart, indicator_chart};
+use super::compare::compare_spec;
 use super::{changed_label, indicator_name, localized, progress_of, row_view, term_link};
 use crate::app::views::{IndicatorPageView, SourceView, ValueRowView};
 use crate::db::{SourceRecord, TermData};
@@ -14,9 +15,11 @@ fn source_view(s: &SourceRecord) -> SourceView {
     }
 }
 
-/// None when `id` is not an indicator of this term.
+/// None when `id` is not an indicator of this term. `terms`: every term's data, for
+/// the comparison across terms (may be empty).
 pub fn indicator_page(
     data: &TermData,
+    terms: &[TermData],
     id: i64,
     locale: Locale,
     today: i32,
@@ -74,6 +77,7 @@ pub fn indicator_page(
         } else {
             breakdown_chart(data, i, locale)
         },
+        compare: compare_spec(terms, i, locale).and_then(|s| s.page_view()),
         children,
         changed: changed_label(&data.changed_at, locale),
     })

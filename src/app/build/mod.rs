@@ -3,22 +3,32 @@
 //! their output can be cached per data version.
 
 pub mod admin;
+mod chart_spec;
 mod charts;
+mod compare;
+mod downloads;
 pub mod entry;
 mod home;
 mod indicator;
+mod pack;
 mod term;
 
+pub use chart_spec::{Chart, ChartSpec};
+pub use compare::{compare_spec, same_indicator_in_terms};
+pub use downloads::{
+    Download, ascii_stem, compare_download, indicator_download, overview_download,
+};
 pub use home::home_view;
 pub use indicator::indicator_page;
-pub use term::term_page;
+pub use pack::{IndicatorBlock, MeetingPack, SummaryRow, meeting_pack};
+pub use term::{status_counts, term_page};
 
 use super::views::{IndicatorRowView, TermLink};
 use crate::db::{IndicatorRecord, TermRecord};
 use crate::domain::{Progress, Term, evaluate};
 use crate::i18n::{Explainer, Locale};
 
-pub use crate::clock::today_year;
+pub use crate::clock::{today_iso, today_year};
 
 pub(crate) fn localized<'a>(vi: &'a str, en: Option<&'a str>, locale: Locale) -> &'a str {
     match (locale, en) {
@@ -49,12 +59,17 @@ pub fn progress_of(i: &IndicatorRecord, term: &Term, today: i32) -> Progress {
 }
 
 /// "2026-11-26T14:00:00Z" → "26/11/2026" (vi) or "2026-11-26" (en).
-pub fn changed_label(changed_at: &str, locale: Locale) -> String {
-    let date = changed_at.get(..10).unwrap_or(changed_at);
-    let text = match (locale, date.split('-').collect::<Vec<_>>().as_slice()) {
+pub fn date_label(iso: &str, locale: Locale) -> String {
+    let date = iso.get(..10).unwrap_or(iso);
+    match (locale, date.split('-').collect::<Vec<_>>().as_slice()) {
         (Locale::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
         _ => date.to_string(),
-    };
+    }
+}
+
+/// "Cập nhật số liệu: 26/11/2026".
+pub fn changed_label(changed_at: &str, locale: Locale) -> String {
+    let text = date_label(changed_at, locale);
     locale.tf("indicator.last_changed", &[("date", &text)])
 }
 

@@ -45,7 +45,7 @@ fn ImportBody(view: EntryPageView) -> impl IntoView {
     let outcome = use_context::<ImportOutcome>();
     let (term, year) = (view.term.id, view.year);
     let title = l.tf(
-        "import.title",
+        "import_page.title",
         &[("term", &view.term.name), ("year", &year.to_string())],
     );
     view! {
@@ -55,18 +55,18 @@ fn ImportBody(view: EntryPageView) -> impl IntoView {
         </nav>
         <h1>{title}</h1>
         {outcome.clone().map(|o| view! { <Outcome outcome=o term year csrf=csrf.clone()/> })}
-        <h2>{l.t("import.step_template")}</h2>
+        <h2>{l.t("import_page.step_template")}</h2>
         <p>
-            <a href=format!("/import/{term}/{year}/template.xlsx") download="">{l.t("import.template_xlsx")}</a>" · "
-            <a href=format!("/import/{term}/{year}/template.csv") download="">{l.t("import.template_csv")}</a>
+            <a href=format!("/import/{term}/{year}/template.xlsx") download="">{l.t("import_page.template_xlsx")}</a>" · "
+            <a href=format!("/import/{term}/{year}/template.csv") download="">{l.t("import_page.template_csv")}</a>
         </p>
-        <h2>{l.t("import.step_upload")}</h2>
+        <h2>{l.t("import_page.step_upload")}</h2>
         <form method="post" action=format!("/import/{term}/{year}") enctype="multipart/form-data" class="stack narrow">
             <CsrfField token=csrf.clone()/>
-            <label for="file">{l.t("import.file")}</label>
-            <p class="hint">{l.t("import.file_hint")}</p>
+            <label for="file">{l.t("import_page.file")}</label>
+            <p class="hint">{l.t("import_page.file_hint")}</p>
             <input id="file" name="file" type="file" accept=".xlsx,.csv" required/>
-            <button type="submit" class="button">{l.t("import.check")}</button>
+            <button type="submit" class="button">{l.t("import_page.check")}</button>
         </form>
     }
 }
@@ -86,14 +86,14 @@ fn Outcome(outcome: ImportOutcome, term: i64, year: i32, csrf: String) -> impl I
     let count = outcome.rows.len();
     view! {
         <section class="preview" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">{l.tf("import.preview", &[("n", &count.to_string()), ("file", &outcome.file_name)])}</h2>
+            <h2 id="preview-heading">{l.tf("import_page.preview", &[("n", &count.to_string()), ("file", &outcome.file_name)])}</h2>
             <form method="post" action=format!("/import/{term}/{year}/confirm")>
                 <CsrfField token=csrf/>
                 <input type="hidden" name="rows" value=count.to_string()/>
                 <div class="table-scroll">
                     <table>
                         <thead><tr>
-                            <th scope="col">{l.t("import.line")}</th>
+                            <th scope="col">{l.t("import_page.line")}</th>
                             <th scope="col">{l.t("term.col_indicator")}</th>
                             <th scope="col" class="num">{l.t("indicator.col_value")}</th>
                             <th scope="col">{l.t("indicator.note")}</th>
@@ -103,8 +103,8 @@ fn Outcome(outcome: ImportOutcome, term: i64, year: i32, csrf: String) -> impl I
                         </tbody>
                     </table>
                 </div>
-                <p>{l.t("import.confirm_hint")}</p>
-                <button type="submit" class="button">{l.tf("import.confirm", &[("n", &count.to_string())])}</button>
+                <p>{l.t("import_page.confirm_hint")}</p>
+                <button type="submit" class="button">{l.tf("import_page.confirm", &[("n", &count.to_string())])}</button>
             </form>
         </section>
     }

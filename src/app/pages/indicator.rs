@@ -1,6 +1,6 @@
 use super::route_id;
 use super::term::IndicatorRow;
-use crate::app::components::{ChartFigure, ErrorView, StatusBadge};
+use crate::app::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge};
 use crate::app::data::get_indicator_page;
 use crate::app::data_staff::get_history;
 use crate::app::errors::PageError;
@@ -49,6 +49,27 @@ fn Source(source: SourceView) -> impl IntoView {
 fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
     let l = use_locale();
     let back = l.tf("indicator.back_to_term", &[("term", &view.term.name)]);
+    let id = view.id;
+    let downloads = vec![
+        (
+            format!("/charts/indicators/{id}.png"),
+            l.t("export.chart_png").to_string(),
+        ),
+        (
+            format!("/charts/indicators/{id}.svg"),
+            l.t("export.chart_svg").to_string(),
+        ),
+    ];
+    let compare_downloads = vec![
+        (
+            format!("/charts/indicators/{id}/compare.png"),
+            l.t("export.compare_png").to_string(),
+        ),
+        (
+            format!("/charts/indicators/{id}/compare.svg"),
+            l.t("export.compare_svg").to_string(),
+        ),
+    ];
     view! {
         <Title text=format!("{} · {}", view.name, l.t("app.title"))/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
@@ -71,6 +92,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
             {view.target_source.map(|s| view! { <div class="target-source"><Source source=s/></div> })}
         </section>
         {view.chart.map(|chart| view! { <ChartFigure chart/> })}
+        <DownloadLinks links=downloads/>
         {(!view.children.is_empty()).then(|| view! {
             <section aria-labelledby="breakdown-heading">
                 <h2 id="breakdown-heading">{l.t("indicator.breakdown")}</h2>
@@ -90,6 +112,14 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
                         <tbody>{view.children.clone().into_iter().map(|row| view! { <IndicatorRow row/> }).collect_view()}</tbody>
                     </table>
                 </div>
+            </section>
+        })}
+        {view.compare.map(|chart| view! {
+            <section aria-labelledby="compare-heading" class="compare">
+                <h2 id="compare-heading">{l.t("compare.heading")}</h2>
+                <p class="note">{l.t("compare.note")}</p>
+                <ChartFigure chart/>
+                <DownloadLinks links=compare_downloads/>
             </section>
         })}
         <section aria-labelledby="values-heading">

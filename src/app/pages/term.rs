@@ -1,5 +1,5 @@
 use super::route_id;
-use crate::app::components::{ChartFigure, ErrorView, StatusBadge, StatusCounts};
+use crate::app::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge, StatusCounts};
 use crate::app::data::get_term_page;
 use crate::app::errors::PageError;
 use crate::app::session_view::{CsrfField, current_user};
@@ -41,6 +41,29 @@ pub fn TermPage() -> impl IntoView {
 fn TermBody(view: TermPageView) -> impl IntoView {
     let l = use_locale();
     let caption = l.tf("term.caption", &[("term", &view.term.name)]);
+    let id = view.term.id;
+    let downloads = vec![
+        (
+            format!("/export/terms/{id}.pdf"),
+            l.t("export.meeting_pdf").to_string(),
+        ),
+        (
+            format!("/export/terms/{id}.xlsx"),
+            l.t("export.data_xlsx").to_string(),
+        ),
+        (
+            format!("/export/terms/{id}.csv"),
+            l.t("export.data_csv").to_string(),
+        ),
+        (
+            format!("/charts/terms/{id}/overview.png"),
+            l.t("export.chart_png").to_string(),
+        ),
+        (
+            format!("/charts/terms/{id}/overview.svg"),
+            l.t("export.chart_svg").to_string(),
+        ),
+    ];
     view! {
         <Title text=format!("{} · {}", view.term.name, l.t("app.title"))/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
@@ -50,6 +73,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
         <p class="lead">{view.years}" · "<span class="muted">{view.changed}</span></p>
         <StaffBar id=view.term.id locked=view.locked drafts=view.drafts/>
         <StatusCounts counts=view.status_counts/>
+        <DownloadLinks links=downloads/>
         {match view.chart {
             Some(chart) => view! { <ChartFigure chart/> }.into_any(),
             None => view! { <p class="note">{l.t("term.no_targets_chart")}</p> }.into_any(),

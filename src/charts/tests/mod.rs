@@ -4,6 +4,7 @@ use roxmltree::{Document, Node};
 
 use super::*;
 
+mod export;
 mod robust;
 mod svg;
 

@@ -305,7 +305,7 @@ async fn confirm(
         });
         let (Some(i), Some(value)) = (indicator, value) else {
             let outcome = ImportOutcome {
-                message: Some(l.t("import.changed").to_string()),
+                message: Some(l.t("import_page.changed").to_string()),
                 ..Default::default()
             };
             return outcome_page(
