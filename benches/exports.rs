@@ -52,6 +52,8 @@ fn term_of_30() -> Result<TermData, Box<dyn std::error::Error>> {
                 state: "approved".into(),
                 version: 1,
                 updated_at: "2026-11-26T00:00:00Z".into(),
+                review_comment: None,
+                updated_by: None,
             })
             .collect();
         indicators.push(IndicatorRecord {
