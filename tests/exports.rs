@@ -387,3 +387,23 @@ async fn the_term_and_indicator_pages_link_their_downloads() {
     }
     assert!(html.contains("So sánh giữa các nhiệm kỳ"));
 }
+
+#[tokio::test]
+async fn the_term_query_draws_the_same_indicator_as_carried_into_another_term() {
+    let app = spawn_app().await;
+    let (_, list) = app.indicators_of(2015).await;
+    let id = by_code(&list, "DM-01")["id"].as_i64().expect("id");
+    let (next_term, _) = app.indicators_of(2020).await;
+    let (status, _, body) = bytes(
+        &app,
+        &format!("/charts/indicators/{id}.svg?term={next_term}"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let text = String::from_utf8(body).expect("UTF-8");
+    assert!(text.contains("2020–2025"), "the chart names the other term");
+    for (query, expected) in [("term=999", 404), ("term=abc", 400), ("term=0", 400)] {
+        let (status, _, _) = bytes(&app, &format!("/charts/indicators/{id}.svg?{query}")).await;
+        assert_eq!(status, expected, "{query}");
+    }
+}

@@ -69,6 +69,27 @@ async fn indicator_chart(
     let record = data
         .indicator(id)
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
+    // `?term=ID`: the same indicator (same code) as carried into another term.
+    let (data, id) = match query.get("term") {
+        None => (data, id),
+        Some(raw) => {
+            let term_id = raw.parse::<i64>().ok().filter(|t| *t > 0).ok_or_else(|| {
+                ApiError::BadRequest(format!("term must be a term id, got {raw:?}"))
+            })?;
+            let other = term_data(&state.db, term_id).await?;
+            let code = record.definition.code.clone();
+            let same = other
+                .indicators
+                .iter()
+                .find(|i| i.definition.code == code)
+                .map(|i| i.id)
+                .ok_or_else(|| {
+                    ApiError::NotFound(format!("indicator {code} is not in term {term_id}"))
+                })?;
+            (other, same)
+        }
+    };
+    let record = data.indicator(id).ok_or(ApiError::Internal)?;
     let locale = locale_from_headers(&headers);
     let download = indicator_download(&data, record, locale, today_year());
     respond(download, format, size).await
