@@ -2,19 +2,17 @@
 
 mod common;
 
-use common::{by_code, spawn_app};
+use common::TestApp;
+
+use common::by_code;
 use resolution_dashboard::io::seed::{BUILTIN_SEED, SeedFile};
 
-#[tokio::test]
-async fn the_health_check_answers_ok() {
-    let app = spawn_app().await;
+async fn the_health_check_answers_ok(app: TestApp) {
     let res = app.get("/healthz").await;
     assert_eq!(res.status().as_u16(), 200);
 }
 
-#[tokio::test]
-async fn the_terms_endpoint_lists_both_seeded_terms_in_order() {
-    let app = spawn_app().await;
+async fn the_terms_endpoint_lists_both_seeded_terms_in_order(app: TestApp) {
     let (status, terms) = app.json("/api/v1/terms").await;
     assert_eq!(status, 200);
     let spans: Vec<(i64, i64)> = terms
@@ -32,9 +30,7 @@ async fn the_terms_endpoint_lists_both_seeded_terms_in_order() {
     assert_eq!(terms[0]["name"], "Nhiệm kỳ 2015–2020");
 }
 
-#[tokio::test]
-async fn every_seeded_figure_comes_back_exactly_with_its_source_sentence() {
-    let app = spawn_app().await;
+async fn every_seeded_figure_comes_back_exactly_with_its_source_sentence(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let seed = SeedFile::parse(BUILTIN_SEED).expect("seed");
     assert_eq!(list.len(), seed.indicators.len());
@@ -59,9 +55,7 @@ async fn every_seeded_figure_comes_back_exactly_with_its_source_sentence() {
     }
 }
 
-#[tokio::test]
-async fn the_report_figures_read_as_the_report_writes_them() {
-    let app = spawn_app().await;
+async fn the_report_figures_read_as_the_report_writes_them(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let text = |code: &str| {
         by_code(&list, code)["values"][0]["text"]
@@ -77,9 +71,7 @@ async fn the_report_figures_read_as_the_report_writes_them() {
     assert_eq!(text("DM-01"), "20%/năm");
 }
 
-#[tokio::test]
-async fn targets_are_typed_and_statuses_follow_the_rules() {
-    let app = spawn_app().await;
+async fn targets_are_typed_and_statuses_follow_the_rules(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let renewal = by_code(&list, "DM-01");
     assert_eq!(renewal["target"]["type"], "each_year");
@@ -95,9 +87,7 @@ async fn targets_are_typed_and_statuses_follow_the_rules() {
     assert_eq!(tasks["progress"]["status_label"], "Chưa có chỉ tiêu");
 }
 
-#[tokio::test]
-async fn breakdowns_point_to_their_parent() {
-    let app = spawn_app().await;
+async fn breakdowns_point_to_their_parent(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let parent = by_code(&list, "NV-01")["id"].clone();
     for (code, value) in [("NV-01.1", "9"), ("NV-01.2", "75"), ("NV-01.3", "17")] {
@@ -107,9 +97,7 @@ async fn breakdowns_point_to_their_parent() {
     }
 }
 
-#[tokio::test]
-async fn the_next_term_carries_the_same_indicators_without_figures() {
-    let app = spawn_app().await;
+async fn the_next_term_carries_the_same_indicators_without_figures(app: TestApp) {
     let (_, first) = app.indicators_of(2015).await;
     let (_, next) = app.indicators_of(2020).await;
     let codes = |l: &[serde_json::Value]| {
@@ -125,9 +113,7 @@ async fn the_next_term_carries_the_same_indicators_without_figures() {
     }
 }
 
-#[tokio::test]
-async fn one_indicator_is_the_same_object_as_in_its_term_list() {
-    let app = spawn_app().await;
+async fn one_indicator_is_the_same_object_as_in_its_term_list(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let from_list = by_code(&list, "QP-03");
     let (status, one) = app
@@ -137,9 +123,7 @@ async fn one_indicator_is_the_same_object_as_in_its_term_list() {
     assert_eq!(&one, from_list);
 }
 
-#[tokio::test]
-async fn unknown_ids_and_endpoints_get_a_json_404_not_a_500() {
-    let app = spawn_app().await;
+async fn unknown_ids_and_endpoints_get_a_json_404_not_a_500(app: TestApp) {
     for path in [
         "/api/v1/terms/999/indicators",
         "/api/v1/terms/0/indicators",
@@ -162,3 +146,15 @@ async fn unknown_ids_and_endpoints_get_a_json_404_not_a_500() {
         );
     }
 }
+
+on_both_backends!(
+    the_health_check_answers_ok,
+    the_terms_endpoint_lists_both_seeded_terms_in_order,
+    every_seeded_figure_comes_back_exactly_with_its_source_sentence,
+    the_report_figures_read_as_the_report_writes_them,
+    targets_are_typed_and_statuses_follow_the_rules,
+    breakdowns_point_to_their_parent,
+    the_next_term_carries_the_same_indicators_without_figures,
+    one_indicator_is_the_same_object_as_in_its_term_list,
+    unknown_ids_and_endpoints_get_a_json_404_not_a_500,
+);

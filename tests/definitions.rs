@@ -3,11 +3,11 @@
 
 mod common;
 
-use common::{by_code, spawn_app};
+use common::TestApp;
 
-#[tokio::test]
-async fn the_admin_opens_a_new_term_with_the_indicator_list_carried_over() {
-    let app = spawn_app().await;
+use common::by_code;
+
+async fn the_admin_opens_a_new_term_with_the_indicator_list_carried_over(app: TestApp) {
     let admin = app.admin().await;
     let (from, old) = app.indicators_of(2020).await;
     let csrf = admin.csrf().await;
@@ -66,9 +66,7 @@ async fn the_admin_opens_a_new_term_with_the_indicator_list_carried_over() {
     assert_eq!(app.db.all_terms().await.expect("terms").len(), 3);
 }
 
-#[tokio::test]
-async fn a_target_revised_mid_term_keeps_the_old_one_in_its_history() {
-    let app = spawn_app().await;
+async fn a_target_revised_mid_term_keeps_the_old_one_in_its_history(app: TestApp) {
     let admin = app.admin().await;
     let (_, list) = app.indicators_of(2020).await;
     let id = by_code(&list, "NV-01")["id"].as_i64().expect("id");
@@ -125,9 +123,7 @@ async fn a_target_revised_mid_term_keeps_the_old_one_in_its_history() {
     assert_eq!(app.db.target_history(id).await.expect("history").len(), 2);
 }
 
-#[tokio::test]
-async fn the_admin_adds_and_edits_an_indicator_and_bad_definitions_are_refused() {
-    let app = spawn_app().await;
+async fn the_admin_adds_and_edits_an_indicator_and_bad_definitions_are_refused(app: TestApp) {
     let admin = app.admin().await;
     let (term, _) = app.indicators_of(2020).await;
     let csrf = admin.csrf().await;
@@ -166,3 +162,9 @@ async fn the_admin_adds_and_edits_an_indicator_and_bad_definitions_are_refused()
     }
     assert_eq!(app.indicators_of(2020).await.1.len(), list.len());
 }
+
+on_both_backends!(
+    the_admin_opens_a_new_term_with_the_indicator_list_carried_over,
+    a_target_revised_mid_term_keeps_the_old_one_in_its_history,
+    the_admin_adds_and_edits_an_indicator_and_bad_definitions_are_refused,
+);

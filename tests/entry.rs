@@ -3,8 +3,10 @@
 
 mod common;
 
+use common::TestApp;
+
 use common::browser::csrf_of;
-use common::{by_code, spawn_app};
+use common::by_code;
 use serde_json::Value;
 
 /// Ids of some indicators of the 2020–2025 term (no figures yet).
@@ -16,9 +18,9 @@ fn id_of(list: &[Value], code: &str) -> String {
     by_code(list, code)["id"].to_string()
 }
 
-#[tokio::test]
-async fn a_new_installation_goes_from_setup_link_to_approved_figures_on_the_dashboard() {
-    let app = spawn_app().await;
+async fn a_new_installation_goes_from_setup_link_to_approved_figures_on_the_dashboard(
+    app: TestApp,
+) {
     let admin = app.admin().await;
     let editor = app.user(&admin, "vanthu", "editor").await;
     let approver = app.user(&admin, "lanhdao", "approver").await;
@@ -99,9 +101,7 @@ async fn a_new_installation_goes_from_setup_link_to_approved_figures_on_the_dash
     assert!(history.body.contains("Nhập/sửa số liệu") && history.body.contains("Duyệt"));
 }
 
-#[tokio::test]
-async fn a_bad_value_is_refused_next_to_its_field_and_nothing_is_saved() {
-    let app = spawn_app().await;
+async fn a_bad_value_is_refused_next_to_its_field_and_nothing_is_saved(app: TestApp) {
     let admin = app.admin().await;
     let editor = app.user(&admin, "vanthu", "editor").await;
     let (term, list) = next_term(&app).await;
@@ -150,9 +150,7 @@ async fn a_bad_value_is_refused_next_to_its_field_and_nothing_is_saved() {
     );
 }
 
-#[tokio::test]
-async fn two_clerks_editing_one_value_cannot_lose_an_update() {
-    let app = spawn_app().await;
+async fn two_clerks_editing_one_value_cannot_lose_an_update(app: TestApp) {
     let admin = app.admin().await;
     let first = app.user(&admin, "vanthu1", "editor").await;
     let second = app.user(&admin, "vanthu2", "editor").await;
@@ -230,9 +228,7 @@ async fn two_clerks_editing_one_value_cannot_lose_an_update() {
     );
 }
 
-#[tokio::test]
-async fn forms_without_the_right_csrf_token_or_from_another_site_change_nothing() {
-    let app = spawn_app().await;
+async fn forms_without_the_right_csrf_token_or_from_another_site_change_nothing(app: TestApp) {
     let admin = app.admin().await;
     let editor = app.user(&admin, "vanthu", "editor").await;
     let (term, list) = next_term(&app).await;
@@ -261,9 +257,7 @@ async fn forms_without_the_right_csrf_token_or_from_another_site_change_nothing(
     assert_eq!(app.db.audit_count().await.expect("count"), 0);
 }
 
-#[tokio::test]
-async fn a_locked_term_refuses_every_change_until_an_approver_unlocks_it() {
-    let app = spawn_app().await;
+async fn a_locked_term_refuses_every_change_until_an_approver_unlocks_it(app: TestApp) {
     let admin = app.admin().await;
     let editor = app.user(&admin, "vanthu", "editor").await;
     let approver = app.user(&admin, "lanhdao", "approver").await;
@@ -301,9 +295,7 @@ async fn a_locked_term_refuses_every_change_until_an_approver_unlocks_it() {
     assert_eq!(ok.status, 303);
 }
 
-#[tokio::test]
-async fn repeated_wrong_passwords_are_throttled_with_a_clear_message() {
-    let app = spawn_app().await;
+async fn repeated_wrong_passwords_are_throttled_with_a_clear_message(app: TestApp) {
     let admin = app.admin().await;
     let _ = app.user(&admin, "vanthu", "editor").await;
     let v = app.visitor();
@@ -321,9 +313,7 @@ async fn repeated_wrong_passwords_are_throttled_with_a_clear_message() {
     assert!(blocked.body.contains("chờ 15 phút"));
 }
 
-#[tokio::test]
-async fn the_setup_link_works_once() {
-    let app = spawn_app().await;
+async fn the_setup_link_works_once(app: TestApp) {
     let _admin = app.admin().await;
     let v = app.visitor();
     let path = app.setup_link.trim_start_matches(&app.base).to_string();
@@ -343,3 +333,13 @@ async fn the_setup_link_works_once() {
     assert_eq!(again.status, 410);
     assert_eq!(app.db.users().await.expect("users").len(), 1);
 }
+
+on_both_backends!(
+    a_new_installation_goes_from_setup_link_to_approved_figures_on_the_dashboard,
+    a_bad_value_is_refused_next_to_its_field_and_nothing_is_saved,
+    two_clerks_editing_one_value_cannot_lose_an_update,
+    forms_without_the_right_csrf_token_or_from_another_site_change_nothing,
+    a_locked_term_refuses_every_change_until_an_approver_unlocks_it,
+    repeated_wrong_passwords_are_throttled_with_a_clear_message,
+    the_setup_link_works_once,
+);

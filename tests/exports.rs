@@ -6,7 +6,7 @@ mod common;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use common::{TestApp, by_code, spawn_app};
+use common::{TestApp, by_code};
 use serde_json::Value;
 
 async fn bytes(app: &TestApp, path: &str) -> (u16, String, Vec<u8>) {
@@ -50,9 +50,7 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[tokio::test]
-async fn a_png_chart_decodes_at_the_requested_size_and_is_not_blank() {
-    let app = spawn_app().await;
+async fn a_png_chart_decodes_at_the_requested_size_and_is_not_blank(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let id = id_of(&list, "DM-02");
     for (query, want) in [
@@ -81,9 +79,7 @@ async fn a_png_chart_decodes_at_the_requested_size_and_is_not_blank() {
     }
 }
 
-#[tokio::test]
-async fn an_svg_chart_parses_and_carries_title_desc_and_the_indicator_name() {
-    let app = spawn_app().await;
+async fn an_svg_chart_parses_and_carries_title_desc_and_the_indicator_name(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let indicator = by_code(&list, "DM-01");
     let id = indicator["id"].as_i64().expect("id");
@@ -128,9 +124,7 @@ async fn an_svg_chart_parses_and_carries_title_desc_and_the_indicator_name() {
     assert!(bar_titles >= 1, "no per-bar <title>");
 }
 
-#[tokio::test]
-async fn overview_and_comparison_charts_download_in_both_formats() {
-    let app = spawn_app().await;
+async fn overview_and_comparison_charts_download_in_both_formats(app: TestApp) {
     let (term, list) = app.indicators_of(2015).await;
     let id = id_of(&list, "DM-01");
     for path in [
@@ -155,9 +149,7 @@ async fn overview_and_comparison_charts_download_in_both_formats() {
     assert!(compare.contains("2015–2020") && compare.contains("2020–2025"));
 }
 
-#[tokio::test]
-async fn bad_sizes_are_refused_with_400_and_a_message_naming_the_problem() {
-    let app = spawn_app().await;
+async fn bad_sizes_are_refused_with_400_and_a_message_naming_the_problem(app: TestApp) {
     let (term, list) = app.indicators_of(2015).await;
     let id = id_of(&list, "DM-01");
     let cases = [
@@ -185,9 +177,7 @@ async fn bad_sizes_are_refused_with_400_and_a_message_naming_the_problem() {
     }
 }
 
-#[tokio::test]
-async fn unknown_ids_names_and_formats_answer_404_in_json() {
-    let app = spawn_app().await;
+async fn unknown_ids_names_and_formats_answer_404_in_json(app: TestApp) {
     for path in [
         "/charts/indicators/999999.png",
         "/charts/indicators/999999.svg",
@@ -208,9 +198,7 @@ async fn unknown_ids_names_and_formats_answer_404_in_json() {
     }
 }
 
-#[tokio::test]
-async fn a_term_without_figures_still_gives_every_file_saying_so() {
-    let app = spawn_app().await;
+async fn a_term_without_figures_still_gives_every_file_saying_so(app: TestApp) {
     let (term, list) = app.indicators_of(2020).await;
     let id = id_of(&list, "DM-01");
     for path in [
@@ -235,9 +223,7 @@ async fn a_term_without_figures_still_gives_every_file_saying_so() {
     );
 }
 
-#[tokio::test]
-async fn the_csv_has_a_bom_and_the_figures_of_the_database() {
-    let app = spawn_app().await;
+async fn the_csv_has_a_bom_and_the_figures_of_the_database(app: TestApp) {
     let (term, list) = app.indicators_of(2015).await;
     let (status, content_type, body) = bytes(&app, &format!("/export/terms/{term}.csv")).await;
     assert_eq!(status, 200);
@@ -265,9 +251,7 @@ async fn the_csv_has_a_bom_and_the_figures_of_the_database() {
     }
 }
 
-#[tokio::test]
-async fn the_xlsx_read_back_holds_the_figures_of_the_database() {
-    let app = spawn_app().await;
+async fn the_xlsx_read_back_holds_the_figures_of_the_database(app: TestApp) {
     let (term, list) = app.indicators_of(2015).await;
     let (status, content_type, body) = bytes(&app, &format!("/export/terms/{term}.xlsx")).await;
     assert_eq!(status, 200);
@@ -317,9 +301,7 @@ async fn the_xlsx_read_back_holds_the_figures_of_the_database() {
     }
 }
 
-#[tokio::test]
-async fn the_pdf_parses_with_the_expected_pages_and_the_vietnamese_names_as_text() {
-    let app = spawn_app().await;
+async fn the_pdf_parses_with_the_expected_pages_and_the_vietnamese_names_as_text(app: TestApp) {
     let (term, list) = app.indicators_of(2015).await;
     let (status, content_type, body) = bytes(&app, &format!("/export/terms/{term}.pdf")).await;
     assert_eq!(status, 200);
@@ -355,9 +337,7 @@ async fn the_pdf_parses_with_the_expected_pages_and_the_vietnamese_names_as_text
     }
 }
 
-#[tokio::test]
-async fn the_term_and_indicator_pages_link_their_downloads() {
-    let app = spawn_app().await;
+async fn the_term_and_indicator_pages_link_their_downloads(app: TestApp) {
     let (term, list) = app.indicators_of(2015).await;
     let (_, html) = app.page(&format!("/terms/{term}")).await;
     for href in [
@@ -388,9 +368,7 @@ async fn the_term_and_indicator_pages_link_their_downloads() {
     assert!(html.contains("So sánh giữa các nhiệm kỳ"));
 }
 
-#[tokio::test]
-async fn the_term_query_draws_the_same_indicator_as_carried_into_another_term() {
-    let app = spawn_app().await;
+async fn the_term_query_draws_the_same_indicator_as_carried_into_another_term(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let id = by_code(&list, "DM-01")["id"].as_i64().expect("id");
     let (next_term, _) = app.indicators_of(2020).await;
@@ -407,3 +385,17 @@ async fn the_term_query_draws_the_same_indicator_as_carried_into_another_term() 
         assert_eq!(status, expected, "{query}");
     }
 }
+
+on_both_backends!(
+    a_png_chart_decodes_at_the_requested_size_and_is_not_blank,
+    an_svg_chart_parses_and_carries_title_desc_and_the_indicator_name,
+    overview_and_comparison_charts_download_in_both_formats,
+    bad_sizes_are_refused_with_400_and_a_message_naming_the_problem,
+    unknown_ids_names_and_formats_answer_404_in_json,
+    a_term_without_figures_still_gives_every_file_saying_so,
+    the_csv_has_a_bom_and_the_figures_of_the_database,
+    the_xlsx_read_back_holds_the_figures_of_the_database,
+    the_pdf_parses_with_the_expected_pages_and_the_vietnamese_names_as_text,
+    the_term_and_indicator_pages_link_their_downloads,
+    the_term_query_draws_the_same_indicator_as_carried_into_another_term,
+);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::browser::{Visitor, csrf_of};
-use common::{TestApp, by_code, spawn_app};
+use common::{TestApp, by_code};
 
 const HEADER: &str =
     "Mã chỉ tiêu;Tên chỉ tiêu;Đơn vị;Năm trước;Giá trị;Mức độ;Ghi chú;Tài liệu nguồn;Trích dẫn\n";
@@ -38,9 +38,7 @@ async fn clerk(app: &TestApp) -> (Visitor, String) {
     (editor, format!("/import/{term}/2021"))
 }
 
-#[tokio::test]
-async fn a_filled_template_is_previewed_then_saved_in_one_go() {
-    let app = spawn_app().await;
+async fn a_filled_template_is_previewed_then_saved_in_one_go(app: TestApp) {
     let (editor, path) = clerk(&app).await;
     let template = editor
         .client
@@ -113,9 +111,7 @@ async fn a_filled_template_is_previewed_then_saved_in_one_go() {
     assert_eq!(history[0].new_value.as_deref(), Some("1234.5"));
 }
 
-#[tokio::test]
-async fn bad_files_are_refused_with_a_clear_message_and_change_nothing() {
-    let app = spawn_app().await;
+async fn bad_files_are_refused_with_a_clear_message_and_change_nothing(app: TestApp) {
     let (editor, path) = clerk(&app).await;
     let windows_1258: Vec<u8> = b"M\xe3 ch\xec ti\xeau;Gi\xe1 tr\xf2\nNV-01;5\n".to_vec();
     let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
@@ -206,9 +202,7 @@ async fn bad_files_are_refused_with_a_clear_message_and_change_nothing() {
     }
 }
 
-#[tokio::test]
-async fn a_tampered_confirmation_is_refused() {
-    let app = spawn_app().await;
+async fn a_tampered_confirmation_is_refused(app: TestApp) {
     let (editor, path) = clerk(&app).await;
     let csrf = editor.csrf().await;
     let answer = editor
@@ -225,3 +219,9 @@ async fn a_tampered_confirmation_is_refused() {
     assert_eq!(answer.status, 422);
     assert_eq!(app.db.audit_count().await.expect("count"), 0);
 }
+
+on_both_backends!(
+    a_filled_template_is_previewed_then_saved_in_one_go,
+    bad_files_are_refused_with_a_clear_message_and_change_nothing,
+    a_tampered_confirmation_is_refused,
+);

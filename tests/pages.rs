@@ -2,11 +2,11 @@
 
 mod common;
 
-use common::{by_code, spawn_app};
+use common::TestApp;
 
-#[tokio::test]
-async fn the_overview_lists_the_terms_and_the_headline_figures() {
-    let app = spawn_app().await;
+use common::by_code;
+
+async fn the_overview_lists_the_terms_and_the_headline_figures(app: TestApp) {
     let (status, html) = app.page("/").await;
     assert_eq!(status, 200);
     assert!(html.contains("<html lang=\"vi\""));
@@ -24,9 +24,7 @@ async fn the_overview_lists_the_terms_and_the_headline_figures() {
     assert!(html.contains("Tình trạng các chỉ tiêu"));
 }
 
-#[tokio::test]
-async fn the_term_page_shows_every_figure_with_status_and_an_inline_chart() {
-    let app = spawn_app().await;
+async fn the_term_page_shows_every_figure_with_status_and_an_inline_chart(app: TestApp) {
     let (term_id, list) = app.indicators_of(2015).await;
     let (status, html) = app.page(&format!("/terms/{term_id}")).await;
     assert_eq!(status, 200);
@@ -50,9 +48,7 @@ async fn the_term_page_shows_every_figure_with_status_and_an_inline_chart() {
     assert!(html.contains("Mức đạt so với mục tiêu"));
 }
 
-#[tokio::test]
-async fn each_indicator_page_quotes_its_source_sentence() {
-    let app = spawn_app().await;
+async fn each_indicator_page_quotes_its_source_sentence(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     for indicator in &list {
         let (status, html) = app.page(&format!("/indicators/{}", indicator["id"])).await;
@@ -64,9 +60,7 @@ async fn each_indicator_page_quotes_its_source_sentence() {
     }
 }
 
-#[tokio::test]
-async fn the_indicator_page_explains_its_status_and_draws_its_chart() {
-    let app = spawn_app().await;
+async fn the_indicator_page_explains_its_status_and_draws_its_chart(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let (_, html) = app
         .page(&format!("/indicators/{}", by_code(&list, "DM-01")["id"]))
@@ -78,9 +72,7 @@ async fn the_indicator_page_explains_its_status_and_draws_its_chart() {
     assert!(html.contains("Tốc độ đổi mới công nghệ, thiết bị: kết quả so với mục tiêu"));
 }
 
-#[tokio::test]
-async fn a_parent_indicator_shows_its_breakdown_chart_and_rows() {
-    let app = spawn_app().await;
+async fn a_parent_indicator_shows_its_breakdown_chart_and_rows(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
     let (_, html) = app
         .page(&format!("/indicators/{}", by_code(&list, "TT-01")["id"]))
@@ -98,9 +90,7 @@ async fn a_parent_indicator_shows_its_breakdown_chart_and_rows() {
     assert!(html.matches("<svg").count() >= 1);
 }
 
-#[tokio::test]
-async fn unknown_pages_answer_404_in_vietnamese() {
-    let app = spawn_app().await;
+async fn unknown_pages_answer_404_in_vietnamese(app: TestApp) {
     for path in [
         "/terms/999",
         "/terms/abc",
@@ -114,9 +104,7 @@ async fn unknown_pages_answer_404_in_vietnamese() {
     }
 }
 
-#[tokio::test]
-async fn pages_carry_security_headers() {
-    let app = spawn_app().await;
+async fn pages_carry_security_headers(app: TestApp) {
     let res = app.get("/").await;
     let h = res.headers();
     assert_eq!(
@@ -134,9 +122,7 @@ async fn pages_carry_security_headers() {
     );
 }
 
-#[tokio::test]
-async fn the_stylesheet_and_the_font_are_served_from_the_binary() {
-    let app = spawn_app().await;
+async fn the_stylesheet_and_the_font_are_served_from_the_binary(app: TestApp) {
     let css = app.get("/assets/app.css").await;
     assert_eq!(css.status().as_u16(), 200);
     assert!(css.text().await.unwrap_or_default().contains("@font-face"));
@@ -150,9 +136,7 @@ async fn the_stylesheet_and_the_font_are_served_from_the_binary() {
     assert!(font.bytes().await.map(|b| b.len()).unwrap_or(0) > 100_000);
 }
 
-#[tokio::test]
-async fn choosing_english_is_remembered_and_goes_back_to_the_page() {
-    let app = spawn_app().await;
+async fn choosing_english_is_remembered_and_goes_back_to_the_page(app: TestApp) {
     let res = app
         .client
         .get(format!("{}/lang/en", app.base))
@@ -196,3 +180,15 @@ async fn choosing_english_is_remembered_and_goes_back_to_the_page() {
         Some("/")
     );
 }
+
+on_both_backends!(
+    the_overview_lists_the_terms_and_the_headline_figures,
+    the_term_page_shows_every_figure_with_status_and_an_inline_chart,
+    each_indicator_page_quotes_its_source_sentence,
+    the_indicator_page_explains_its_status_and_draws_its_chart,
+    a_parent_indicator_shows_its_breakdown_chart_and_rows,
+    unknown_pages_answer_404_in_vietnamese,
+    pages_carry_security_headers,
+    the_stylesheet_and_the_font_are_served_from_the_binary,
+    choosing_english_is_remembered_and_goes_back_to_the_page,
+);

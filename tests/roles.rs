@@ -4,7 +4,7 @@
 mod common;
 
 use common::browser::Visitor;
-use common::{TestApp, by_code, spawn_app};
+use common::{TestApp, by_code};
 use resolution_dashboard::app::state::Config;
 use resolution_dashboard::db::{Actor, Origin, ValueChange};
 use resolution_dashboard::domain::{Period, Qualifier, VnDecimal};
@@ -48,9 +48,7 @@ async fn prepare_submitted(app: &TestApp, indicator: i64, term: i64, n: i64) {
         .expect("submit");
 }
 
-#[tokio::test]
-async fn every_state_change_is_allowed_to_exactly_the_roles_that_may_make_it() {
-    let app = spawn_app().await;
+async fn every_state_change_is_allowed_to_exactly_the_roles_that_may_make_it(app: TestApp) {
     let admin = app.admin().await;
     let mut who: Vec<(&str, Option<Visitor>)> = vec![("anonymous", None)];
     for role in ["viewer", "editor", "approver"] {
@@ -158,9 +156,7 @@ async fn every_state_change_is_allowed_to_exactly_the_roles_that_may_make_it() {
     }
 }
 
-#[tokio::test]
-async fn api_writes_are_allowed_to_exactly_the_roles_that_may_make_them() {
-    let app = spawn_app().await;
+async fn api_writes_are_allowed_to_exactly_the_roles_that_may_make_them(app: TestApp) {
     let (term, list) = app.indicators_of(2020).await;
     let nv = by_code(&list, "NV-01")["id"].as_i64().expect("id");
     let mut tokens = vec![("anonymous", None)];
@@ -285,3 +281,8 @@ async fn secure_cookies_are_marked_secure_and_http_only() {
         "{cookie}"
     );
 }
+
+on_both_backends!(
+    every_state_change_is_allowed_to_exactly_the_roles_that_may_make_it,
+    api_writes_are_allowed_to_exactly_the_roles_that_may_make_them,
+);

@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{by_code, spawn_app};
+use common::TestApp;
+
+use common::by_code;
 use resolution_dashboard::server::auth::secret;
 use serde_json::{Value, json};
 
@@ -49,9 +51,7 @@ async fn post(app: &common::TestApp, token: &str, path: &str, body: Value) -> (u
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
-#[tokio::test]
-async fn a_program_enters_a_figure_and_a_leader_approves_it_through_the_api() {
-    let app = spawn_app().await;
+async fn a_program_enters_a_figure_and_a_leader_approves_it_through_the_api(app: TestApp) {
     let editor = token_for(&app, "robot", "editor").await;
     let approver = token_for(&app, "lanhdao", "approver").await;
     let (_, list) = app.indicators_of(2020).await;
@@ -137,9 +137,7 @@ async fn a_program_enters_a_figure_and_a_leader_approves_it_through_the_api() {
     );
 }
 
-#[tokio::test]
-async fn bad_calls_get_a_clear_json_error_and_change_nothing() {
-    let app = spawn_app().await;
+async fn bad_calls_get_a_clear_json_error_and_change_nothing(app: TestApp) {
     let editor = token_for(&app, "robot", "editor").await;
     let viewer = token_for(&app, "xem", "viewer").await;
     let (_, list) = app.indicators_of(2020).await;
@@ -205,9 +203,7 @@ async fn bad_calls_get_a_clear_json_error_and_change_nothing() {
     assert_eq!(app.db.audit_count().await.expect("count"), 0);
 }
 
-#[tokio::test]
-async fn a_locked_term_answers_423_to_api_writes() {
-    let app = spawn_app().await;
+async fn a_locked_term_answers_423_to_api_writes(app: TestApp) {
     let editor = token_for(&app, "robot", "editor").await;
     let (term, list) = app.indicators_of(2020).await;
     let actor = resolution_dashboard::db::Actor {
@@ -230,9 +226,7 @@ async fn a_locked_term_answers_423_to_api_writes() {
     assert_eq!(status, 423);
 }
 
-#[tokio::test]
-async fn anonymous_readers_see_approved_figures_and_token_holders_see_drafts_marked() {
-    let app = spawn_app().await;
+async fn anonymous_readers_see_approved_figures_and_token_holders_see_drafts_marked(app: TestApp) {
     let editor = token_for(&app, "robot", "editor").await;
     let (term, list) = app.indicators_of(2020).await;
     let id = by_code(&list, "NV-01")["id"].clone();
@@ -262,3 +256,10 @@ async fn anonymous_readers_see_approved_figures_and_token_holders_see_drafts_mar
     let anonymous_history = app.get(&format!("/api/v1/indicators/{id}/history")).await;
     assert_eq!(anonymous_history.status().as_u16(), 401);
 }
+
+on_both_backends!(
+    a_program_enters_a_figure_and_a_leader_approves_it_through_the_api,
+    bad_calls_get_a_clear_json_error_and_change_nothing,
+    a_locked_term_answers_423_to_api_writes,
+    anonymous_readers_see_approved_figures_and_token_holders_see_drafts_marked,
+);

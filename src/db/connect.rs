@@ -64,3 +64,24 @@ async fn open_sqlite(url: &str) -> Result<sqlx::SqlitePool, DbError> {
         .await
         .map_err(|e| DbError::Open(format!("{}: {e}", file.display())))
 }
+
+/// For test suites: creates the database `name` on the PostgreSQL server of
+/// `admin_url` and returns the URL of the new database.
+#[doc(hidden)]
+pub async fn pg_test_database(admin_url: &str, name: &str) -> Result<String, DbError> {
+    use sqlx::Connection;
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(DbError::Open(format!("unsafe database name {name:?}")));
+    }
+    let mut conn = sqlx::PgConnection::connect(admin_url)
+        .await
+        .map_err(|e| DbError::Open(e.to_string()))?;
+    // The name is checked above to be [A-Za-z0-9_] only.
+    let create = format!("CREATE DATABASE {name}");
+    sqlx::query(sqlx::AssertSqlSafe(create))
+        .execute(&mut conn)
+        .await?;
+    conn.close().await?;
+    let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
+    Ok(format!("{base}/{name}"))
+}

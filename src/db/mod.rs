@@ -12,7 +12,7 @@ mod rows;
 mod seed;
 
 pub use accounts::UserRecord;
-pub use connect::Backend;
+pub use connect::{Backend, pg_test_database};
 pub use definitions::{IndicatorInput, TargetHistoryRow, TermInput};
 pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;

@@ -20,6 +20,32 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// Runs an async test body against SQLite, and against PostgreSQL when
+/// `TEST_DATABASE_URL` is set: `on_both_backends!(a_test_name, another);` turns each
+/// `async fn a_test_name(app: TestApp)` into `a_test_name::on_sqlite` and
+/// `a_test_name::on_postgres`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn on_sqlite() {
+                    super::$name(super::common::spawn_app().await).await;
+                }
+
+                #[tokio::test]
+                async fn on_postgres() {
+                    match super::common::spawn_app_pg().await {
+                        Some(app) => super::$name(app).await,
+                        None => eprintln!("TEST_DATABASE_URL is not set: PostgreSQL run skipped"),
+                    }
+                }
+            }
+        )*
+    };
+}
+
 /// All test servers run on one shared runtime, as the real server runs on one: the
 /// Leptos renderer keeps process-wide state, and servers spread over the separate
 /// runtimes of concurrent tests were seen to stall now and then.
@@ -41,6 +67,46 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(config: Config) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite://{}/test.db", dir.path().display());
+    spawn_on(url, config, dir).await
+}
+
+/// The same server on a fresh PostgreSQL database, when `TEST_DATABASE_URL` names a
+/// server (a URL to any database on it, e.g. …/postgres); none otherwise.
+pub async fn spawn_app_pg() -> Option<TestApp> {
+    let admin_url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))?;
+    let url = fresh_pg_database(&admin_url).await;
+    Some(
+        spawn_on(
+            url,
+            Config::default(),
+            tempfile::tempdir().expect("temporary directory"),
+        )
+        .await,
+    )
+}
+
+/// Creates an empty database with a unique name on the server of `admin_url`.
+pub async fn fresh_pg_database(admin_url: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "rd_test_{}_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
+    );
+    let url = resolution_dashboard::db::pg_test_database(admin_url, &name)
+        .await
+        .expect("creating a test database");
+    url
+}
+
+async fn spawn_on(url: String, config: Config, dir: tempfile::TempDir) -> TestApp {
     let (tx, rx) = tokio::sync::oneshot::channel();
     server_runtime().spawn(async move {
         let bound = bind("127.0.0.1:0".parse().expect("address"), &url, config)
