@@ -158,3 +158,20 @@ fn a_new_installation_prints_a_one_time_setup_link() {
         "{second}"
     );
 }
+
+#[test]
+fn copy_moves_an_installation_and_refuses_a_destination_with_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let from = format!("sqlite://{}/from.db", dir.path().display());
+    let to = format!("sqlite://{}/to.db", dir.path().display());
+    // A first `user list` creates and seeds the source installation.
+    let seeded = run_with_stdin(&["user", "list", "--database-url", &from], "");
+    assert!(seeded.status.success());
+    let copied = run_with_stdin(&["copy", "--from", &from, "--to", &to], "");
+    let out = String::from_utf8_lossy(&copied.stdout);
+    assert!(copied.status.success(), "{}", String::from_utf8_lossy(&copied.stderr));
+    assert!(out.contains("indicators\t54") && out.contains("copied and verified"), "{out}");
+    let again = run_with_stdin(&["copy", "--from", &from, "--to", &to], "");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+}

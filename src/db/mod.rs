@@ -3,6 +3,7 @@
 
 mod accounts;
 mod connect;
+mod copy;
 mod definitions;
 mod entry;
 mod history;
@@ -13,6 +14,7 @@ mod seed;
 
 pub use accounts::UserRecord;
 pub use connect::{Backend, pg_test_database};
+pub use copy::CopyReport;
 pub use definitions::{IndicatorInput, TargetHistoryRow, TermInput};
 pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;
