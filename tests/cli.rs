@@ -169,8 +169,15 @@ fn copy_moves_an_installation_and_refuses_a_destination_with_data() {
     assert!(seeded.status.success());
     let copied = run_with_stdin(&["copy", "--from", &from, "--to", &to], "");
     let out = String::from_utf8_lossy(&copied.stdout);
-    assert!(copied.status.success(), "{}", String::from_utf8_lossy(&copied.stderr));
-    assert!(out.contains("indicators\t54") && out.contains("copied and verified"), "{out}");
+    assert!(
+        copied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&copied.stderr)
+    );
+    assert!(
+        out.contains("indicators\t54") && out.contains("copied and verified"),
+        "{out}"
+    );
     let again = run_with_stdin(&["copy", "--from", &from, "--to", &to], "");
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));

@@ -100,10 +100,9 @@ pub async fn fresh_pg_database(admin_url: &str) -> String {
             .map(|d| d.subsec_nanos())
             .unwrap_or(0)
     );
-    let url = resolution_dashboard::db::pg_test_database(admin_url, &name)
+    resolution_dashboard::db::pg_test_database(admin_url, &name)
         .await
-        .expect("creating a test database");
-    url
+        .expect("creating a test database")
 }
 
 async fn spawn_on(url: String, config: Config, dir: tempfile::TempDir) -> TestApp {
