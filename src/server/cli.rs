@@ -43,6 +43,18 @@ pub enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Fill an empty database with a province-sized demonstration dataset (for
+    /// benchmarks and trials; not real figures).
+    DemoData {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, default_value_t = 60)]
+        units: usize,
+        #[arg(long, default_value_t = 40)]
+        indicators: usize,
+        #[arg(long, default_value_t = 4)]
+        terms: usize,
+    },
     /// Manage API tokens for automation.
     Token {
         #[command(flatten)]
@@ -151,6 +163,26 @@ pub async fn run(cli: Cli) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },
+        Some(Command::DemoData {
+            db,
+            units,
+            indicators,
+            terms,
+        }) => {
+            match demo_data(
+                &db.database_url,
+                crate::io::demo::DemoSize {
+                    units,
+                    indicators,
+                    terms,
+                },
+            )
+            .await
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
         Some(Command::Copy { from, to }) => match copy(&from, &to).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
@@ -249,6 +281,40 @@ async fn user(database_url: &str, action: UserAction) -> anyhow::Result<()> {
             println!("enabled {username}");
         }
     }
+    Ok(())
+}
+
+async fn demo_data(database_url: &str, size: crate::io::demo::DemoSize) -> anyhow::Result<()> {
+    if size.units == 0
+        || size.indicators == 0
+        || size.terms == 0
+        || size.units > 99
+        || size.indicators > 99
+        || size.terms > 20
+    {
+        anyhow::bail!("use 1–99 units, 1–99 indicators per unit and 1–20 terms");
+    }
+    let db = crate::db::Db::connect(database_url).await?;
+    if !db.is_empty().await? {
+        anyhow::bail!(
+            "the database already holds terms: demo data goes into an empty database only"
+        );
+    }
+    let started = std::time::Instant::now();
+    let plan = crate::io::demo::plan(size);
+    let indicators: usize = plan.terms.iter().map(|t| t.indicators.len()).sum();
+    let values: usize = plan
+        .terms
+        .iter()
+        .flat_map(|t| &t.indicators)
+        .map(|i| i.values.len())
+        .sum();
+    db.insert_seed(&plan).await?;
+    println!(
+        "{indicators} indicators and {values} values in {} terms written in {:.1} s",
+        plan.terms.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
