@@ -74,13 +74,13 @@ pub fn plan(size: DemoSize) -> SeedPlan {
                         unit_kind,
                         unit: unit.to_string(),
                         unit_en: None,
-                        direction: if r % 9 == 0 {
+                        direction: if r.is_multiple_of(9) {
                             Direction::LowerIsBetter
                         } else {
                             Direction::HigherIsBetter
                         },
                         headline: k == 1 && u <= 8,
-                        target: (r % 3 != 0).then(|| NewTarget {
+                        target: (!r.is_multiple_of(3)).then(|| NewTarget {
                             kind: KINDS[(r % 4) as usize],
                             value: VnDecimal::from_i64(base + (r % 15) as i64),
                             quote: None,
