@@ -38,6 +38,7 @@ pub async fn get_term_page(
     id: i64,
     locale: Locale,
     drafts: bool,
+    page: usize,
 ) -> Result<TermPageView, PageError> {
     let db = state()?.db;
     let drafts = drafts && super::state::signed_in().is_some();
@@ -57,20 +58,20 @@ pub async fn get_term_page(
         super::build::today_year(),
         locked,
         drafts,
+        page,
     ))
 }
 
 #[server(prefix = "/fn", endpoint = "indicator_page")]
 pub async fn get_indicator_page(id: i64, locale: Locale) -> Result<IndicatorPageView, PageError> {
     let db = state()?.db;
-    let term_id = db.term_of_indicator(id).await?.ok_or(PageError::NotFound)?;
-    let data = db.term_data(term_id).await?.ok_or(PageError::NotFound)?;
-    let mut terms = Vec::new();
-    for t in db.terms().await? {
-        if let Some(other) = db.term_data(t.id).await? {
-            terms.push(other);
-        }
-    }
+    // Only the indicator's family, here and in the other terms: a province-sized
+    // term has thousands of indicators the page does not show.
+    let data = db
+        .indicator_family(id, crate::db::Figures::Approved)
+        .await?
+        .ok_or(PageError::NotFound)?;
+    let terms = db.indicator_across_terms(id).await?;
     super::build::indicator_page(&data, &terms, id, locale, super::build::today_year())
         .ok_or(PageError::NotFound)
 }

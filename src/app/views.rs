@@ -89,6 +89,9 @@ pub struct TermPageView {
     pub locked: bool,
     /// Drafts and submitted figures are shown (signed-in staff asked for them).
     pub drafts: bool,
+    /// This page of the indicator table (1-based) and how many there are.
+    pub page: usize,
+    pub pages: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

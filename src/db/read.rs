@@ -10,10 +10,11 @@ const TERMS: &str = "SELECT id, name, name_en, start_year, end_year FROM terms W
 const TERM: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE id = $1";
 const GROUPS: &str = "SELECT id, code, name, name_en FROM indicator_groups ORDER BY position, id";
 const INDICATORS: &str = "SELECT id, term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, headline \
-     FROM indicators WHERE term_id = $1 AND archived = 0 ORDER BY position, id";
+     FROM indicators WHERE term_id = $1 AND archived = 0 \
+     AND ($2 = 0 OR id = $2 OR parent_id = $2 OR id = $3) ORDER BY position, id";
 const TARGETS: &str = "SELECT t.indicator_id, t.kind, CAST(t.value AS TEXT) AS value, s.title AS source_title, t.quote \
      FROM targets t JOIN indicators i ON i.id = t.indicator_id LEFT JOIN source_documents s ON s.id = t.source_id \
-     WHERE i.term_id = $1 AND t.superseded_at IS NULL";
+     WHERE i.term_id = $1 AND t.superseded_at IS NULL AND ($2 = 0 OR i.id = $2 OR i.parent_id = $2 OR i.id = $3)";
 // Readers see the last approved figure of each row, even while a new draft of it
 // waits for review.
 const APPROVED_VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.approved_value AS TEXT) AS value, \
@@ -21,14 +22,15 @@ const APPROVED_VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.app
      'approved' AS state, v.version, COALESCE(v.approved_at, v.updated_at) AS updated_at, \
      NULL AS review_comment, NULL AS updated_by \
      FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN source_documents s ON s.id = v.source_id \
-     WHERE i.term_id = $1 AND v.approved_value IS NOT NULL";
+     WHERE i.term_id = $1 AND v.approved_value IS NOT NULL AND ($2 = 0 OR i.id = $2 OR i.parent_id = $2 OR i.id = $3)";
 // Signed-in staff may look at the working copies: drafts, submitted and returned
 // figures, each marked with its state.
 const WORKING_VALUES: &str = "SELECT v.id, v.indicator_id, v.period, CAST(v.value AS TEXT) AS value, v.qualifier, \
      COALESCE(s.title, v.source_document) AS source_title, v.quote, v.note, v.state, v.version, v.updated_at, \
      v.review_comment, u.username AS updated_by \
      FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN source_documents s ON s.id = v.source_id \
-     LEFT JOIN users u ON u.id = v.updated_by WHERE i.term_id = $1";
+     LEFT JOIN users u ON u.id = v.updated_by WHERE i.term_id = $1 \
+     AND ($2 = 0 OR i.id = $2 OR i.parent_id = $2 OR i.id = $3)";
 const TERM_OF_INDICATOR: &str = "SELECT term_id FROM indicators WHERE id = $1 AND archived = 0";
 const VERSION: &str = "SELECT version, changed_at FROM data_version WHERE id = 1";
 
@@ -97,6 +99,77 @@ impl Db {
         term_id: i64,
         figures: Figures,
     ) -> Result<Option<TermData>, DbError> {
+        self.term_data_filtered(term_id, figures, 0, 0).await
+    }
+
+    /// The same indicator (same code) as carried into `term_id`, if it is there.
+    pub async fn indicator_in_term(
+        &self,
+        term_id: i64,
+        code: &str,
+    ) -> Result<Option<i64>, DbError> {
+        let sql = "SELECT id FROM indicators WHERE term_id = $1 AND code = $2 AND archived = 0";
+        Ok(
+            on_pool!(self, p => sqlx::query_scalar(sql).bind(term_id).bind(code).fetch_optional(p).await?),
+        )
+    }
+
+    /// The indicator's family (see `indicator_family`) in every term that has its
+    /// code, in term order: what a comparison across terms needs.
+    pub async fn indicator_across_terms(
+        &self,
+        indicator_id: i64,
+    ) -> Result<Vec<TermData>, DbError> {
+        let Some(here) = self
+            .indicator_family(indicator_id, Figures::Approved)
+            .await?
+        else {
+            return Ok(Vec::new());
+        };
+        let Some(code) = here
+            .indicator(indicator_id)
+            .map(|i| i.definition.code.to_string())
+        else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for t in self.terms().await? {
+            if t.id == here.term.id {
+                out.push(here.clone());
+            } else if let Some(other) = self.indicator_in_term(t.id, &code).await?
+                && let Some(data) = self.indicator_family(other, Figures::Approved).await?
+            {
+                out.push(data);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One indicator with its parent and its breakdown, and the term around them:
+    /// what an indicator page needs, without loading the whole term.
+    pub async fn indicator_family(
+        &self,
+        indicator_id: i64,
+        figures: Figures,
+    ) -> Result<Option<TermData>, DbError> {
+        let row: Option<(i64, Option<i64>)> = on_pool!(self, p => sqlx::query_as(
+            "SELECT term_id, parent_id FROM indicators WHERE id = $1 AND archived = 0",
+        ).bind(indicator_id).fetch_optional(p).await?);
+        let Some((term_id, parent)) = row else {
+            return Ok(None);
+        };
+        self.term_data_filtered(term_id, figures, indicator_id, parent.unwrap_or(0))
+            .await
+    }
+
+    /// `focus` 0 loads every indicator; otherwise only `focus`, its children and `also`.
+    async fn term_data_filtered(
+        &self,
+        term_id: i64,
+        figures: Figures,
+        focus: i64,
+        also: i64,
+    ) -> Result<Option<TermData>, DbError> {
         let values_sql = match figures {
             Figures::Approved => APPROVED_VALUES,
             Figures::Working => WORKING_VALUES,
@@ -106,9 +179,9 @@ impl Db {
         };
         let (groups, indicators, targets, values, version): TermRows = on_pool!(self, p => (
             sqlx::query_as(GROUPS).fetch_all(p).await?,
-            sqlx::query_as(INDICATORS).bind(term_id).fetch_all(p).await?,
-            sqlx::query_as(TARGETS).bind(term_id).fetch_all(p).await?,
-            sqlx::query_as(values_sql).bind(term_id).fetch_all(p).await?,
+            sqlx::query_as(INDICATORS).bind(term_id).bind(focus).bind(also).fetch_all(p).await?,
+            sqlx::query_as(TARGETS).bind(term_id).bind(focus).bind(also).fetch_all(p).await?,
+            sqlx::query_as(values_sql).bind(term_id).bind(focus).bind(also).fetch_all(p).await?,
             sqlx::query_as(VERSION).fetch_one(p).await?,
         ));
         let mut targets: HashMap<i64, TargetRow> =

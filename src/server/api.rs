@@ -75,10 +75,9 @@ async fn indicator(
 ) -> Result<Json<IndicatorJson>, ApiError> {
     let id = parse_id(&raw, "indicator")?;
     let missing = || ApiError::NotFound(format!("no indicator with id {id}"));
-    let term_id = state.db.term_of_indicator(id).await?.ok_or_else(missing)?;
     let data = state
         .db
-        .term_data_as(term_id, figures(&caller))
+        .indicator_family(id, figures(&caller))
         .await?
         .ok_or_else(missing)?;
     let record = data.indicator(id).ok_or_else(missing)?;

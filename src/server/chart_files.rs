@@ -108,12 +108,7 @@ async fn compare_chart(
     let record = data
         .indicator(id)
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
-    let mut terms = Vec::new();
-    for t in state.db.terms().await? {
-        if let Some(d) = state.db.term_data(t.id).await? {
-            terms.push(d);
-        }
-    }
+    let terms = state.db.indicator_across_terms(id).await?;
     let locale = locale_from_headers(&headers);
     let download = compare_download(&terms, &data, record, locale).ok_or_else(|| {
         ApiError::NotFound(format!(

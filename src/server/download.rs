@@ -103,8 +103,10 @@ pub async fn term_data(db: &Db, id: i64) -> Result<TermData, ApiError> {
 /// The data of the term the indicator belongs to, or 404.
 pub async fn indicator_term(db: &Db, id: i64) -> Result<TermData, ApiError> {
     let missing = || ApiError::NotFound(format!("no indicator with id {id}"));
-    let term_id = db.term_of_indicator(id).await?.ok_or_else(missing)?;
-    let data = db.term_data(term_id).await?.ok_or_else(missing)?;
+    let data = db
+        .indicator_family(id, crate::db::Figures::Approved)
+        .await?
+        .ok_or_else(missing)?;
     data.indicator(id).ok_or_else(missing)?;
     Ok(data)
 }

@@ -105,6 +105,11 @@ pub async fn fresh_pg_database(admin_url: &str) -> String {
         .expect("creating a test database")
 }
 
+/// The server on an existing database (already filled by the test).
+pub async fn spawn_app_at(url: String, dir: tempfile::TempDir) -> TestApp {
+    spawn_on(url, Config::default(), dir).await
+}
+
 async fn spawn_on(url: String, config: Config, dir: tempfile::TempDir) -> TestApp {
     let (tx, rx) = tokio::sync::oneshot::channel();
     server_runtime().spawn(async move {

@@ -7,6 +7,12 @@ use crate::app::views::{GroupView, StatusCount, TermPageView};
 use crate::db::TermData;
 use crate::domain::{Progress, Status};
 use crate::i18n::Locale;
+use std::collections::HashMap;
+
+/// Rows per page of the term table: a province-sized term has thousands of
+/// indicators; a page stays readable and light. A parent is never split from its
+/// breakdown.
+pub const PAGE_SIZE: usize = 100;
 
 pub fn term_page(
     data: &TermData,
@@ -14,30 +20,56 @@ pub fn term_page(
     today: i32,
     locked: bool,
     drafts: bool,
+    page: usize,
 ) -> TermPageView {
     let progress: Vec<Progress> = data
         .indicators
         .iter()
         .map(|i| progress_of(i, &data.term.term, today))
         .collect();
-    let mut groups: Vec<GroupView> = Vec::new();
-    // Parents first, each followed by its breakdown, in the stored order.
-    for (i, p) in data.indicators.iter().zip(&progress) {
-        if i.parent_id.is_some() && data.indicator(i.parent_id.unwrap_or_default()).is_some() {
-            continue;
+    let position: HashMap<i64, usize> = data
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(n, i)| (i.id, n))
+        .collect();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut families = Vec::new();
+    for (n, i) in data.indicators.iter().enumerate() {
+        match i.parent_id.and_then(|p| position.get(&p)) {
+            Some(parent) => children.entry(*parent).or_default().push(n),
+            None => families.push(n),
         }
+    }
+    let mut pages: Vec<Vec<usize>> = Vec::new();
+    let mut rows_on_page = 0;
+    for f in families {
+        let size = 1 + children.get(&f).map_or(0, Vec::len);
+        if rows_on_page + size > PAGE_SIZE || pages.is_empty() {
+            pages.push(Vec::new());
+            rows_on_page = 0;
+        }
+        rows_on_page += size;
+        if let Some(last) = pages.last_mut() {
+            last.push(f);
+        }
+    }
+    let page_count = pages.len().max(1);
+    let page = page.clamp(1, page_count);
+    let on_page: Vec<usize> = pages.get(page - 1).cloned().unwrap_or_default();
+    let mut groups: Vec<GroupView> = Vec::new();
+    let mut shown = Vec::new();
+    for f in on_page {
+        let i = &data.indicators[f];
         let group_name = data
             .group(i.group_id)
             .map(|g| super::localized(&g.name, g.name_en.as_deref(), locale).to_string())
             .unwrap_or_default();
-        let mut rows = vec![row_view(i, p, locale, false)];
-        for (child, cp) in data
-            .indicators
-            .iter()
-            .zip(&progress)
-            .filter(|(c, _)| c.parent_id == Some(i.id))
-        {
-            rows.push(row_view(child, cp, locale, true));
+        let mut rows = vec![row_view(i, &progress[f], locale, false)];
+        shown.push(f);
+        for c in children.get(&f).into_iter().flatten() {
+            rows.push(row_view(&data.indicators[*c], &progress[*c], locale, true));
+            shown.push(*c);
         }
         match groups.last_mut() {
             Some(g) if g.name == group_name => g.rows.extend(rows),
@@ -47,6 +79,15 @@ pub fn term_page(
             }),
         }
     }
+    // The chart shows the indicators of this page only.
+    let page_data = TermData {
+        term: data.term.clone(),
+        groups: data.groups.clone(),
+        indicators: shown.iter().map(|n| data.indicators[*n].clone()).collect(),
+        data_version: data.data_version,
+        changed_at: data.changed_at.clone(),
+    };
+    let page_progress: Vec<Progress> = shown.iter().map(|n| progress[*n].clone()).collect();
     let first = data.term.term.years().next().unwrap_or_default();
     TermPageView {
         term: term_link(&data.term, locale),
@@ -59,7 +100,9 @@ pub fn term_page(
         ),
         groups,
         status_counts: status_counts(progress.iter().map(|p| p.status)),
-        chart: overview_chart(data, &progress, locale),
+        chart: overview_chart(&page_data, &page_progress, locale),
+        page,
+        pages: page_count,
         changed: changed_label(&data.changed_at, locale),
         locked,
         drafts,

@@ -15,12 +15,17 @@ use leptos_router::hooks::use_query_map;
 pub fn TermPage() -> impl IntoView {
     let locale = use_locale();
     let id = route_id();
-    let drafts = use_query_map().read_untracked().get("drafts").is_some();
+    let query = use_query_map().read_untracked().clone();
+    let drafts = query.get("drafts").is_some();
+    let page = query
+        .get("page")
+        .and_then(|p| p.parse::<usize>().ok())
+        .unwrap_or(1);
     let page = AsyncDerived::new(move || {
         let id = id();
         async move {
             match id {
-                Some(id) => get_term_page(id, locale, drafts).await,
+                Some(id) => get_term_page(id, locale, drafts, page).await,
                 None => Err(PageError::NotFound),
             }
         }
@@ -104,7 +109,35 @@ fn TermBody(view: TermPageView) -> impl IntoView {
                     .collect_view()}
             </table>
         </div>
+        <Pager id=view.term.id page=view.page pages=view.pages drafts=view.drafts/>
     }
+}
+
+/// Links between the pages of a long term table (plain links, no script).
+#[component]
+fn Pager(id: i64, page: usize, pages: usize, drafts: bool) -> impl IntoView {
+    let l = use_locale();
+    let link = move |p: usize| {
+        format!(
+            "/terms/{id}?page={p}{}",
+            if drafts { "&drafts=1" } else { "" }
+        )
+    };
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=l.t("term.pages")>
+                <p>{l.tf("term.page_of", &[("page", &page.to_string()), ("pages", &pages.to_string())])}</p>
+                <ul>
+                    {(page > 1).then(|| view! { <li><a href=link(page - 1) rel="prev">{l.t("term.previous")}</a></li> })}
+                    {(1..=pages).map(|p| {
+                        let current = (p == page).then_some("page");
+                        view! { <li><a href=link(p) aria-current=current>{p}</a></li> }
+                    }).collect_view()}
+                    {(page < pages).then(|| view! { <li><a href=link(page + 1) rel="next">{l.t("term.next")}</a></li> })}
+                </ul>
+            </nav>
+        }
+    })
 }
 
 /// For signed-in staff: show drafts or approved figures; lock or unlock the term.
