@@ -18,14 +18,15 @@ fn state() -> Result<super::state::AppState, PageError> {
 #[server(prefix = "/fn", endpoint = "home")]
 pub async fn get_home(locale: Locale) -> Result<HomeView, PageError> {
     let db = state()?.db;
-    let mut terms = Vec::new();
-    for t in db.terms().await? {
-        if let Some(data) = db.term_data(t.id).await? {
-            terms.push(data);
-        }
-    }
+    // Counts for every term in one query; the full data of one term only.
+    let terms = db.term_counts().await?;
+    let latest = match terms.iter().rev().find(|t| t.with_values > 0) {
+        Some(t) => db.term_data(t.term.id).await?,
+        None => None,
+    };
     Ok(super::build::home_view(
         &terms,
+        latest.as_ref(),
         locale,
         super::build::today_year(),
     ))

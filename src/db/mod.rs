@@ -18,7 +18,7 @@ pub use copy::CopyReport;
 pub use definitions::{IndicatorInput, TargetHistoryRow, TermInput};
 pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;
-pub use read::Figures;
+pub use read::{Figures, TermCounts};
 pub use records::{
     GroupRecord, IndicatorRecord, SourceRecord, TargetRecord, TermData, TermRecord, ValueRecord,
 };

@@ -52,7 +52,43 @@ type TermRows = (
     (i64, String),
 );
 
+/// A term with how many indicators it has and how many have an approved figure.
+#[derive(Debug, Clone)]
+pub struct TermCounts {
+    pub term: TermRecord,
+    pub indicators: i64,
+    pub with_values: i64,
+}
+
+const TERM_COUNTS: &str = "SELECT t.id, \
+     (SELECT COUNT(*) FROM indicators i WHERE i.term_id = t.id AND i.archived = 0) AS indicators, \
+     (SELECT COUNT(DISTINCT v.indicator_id) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id \
+      WHERE i.term_id = t.id AND i.archived = 0 AND v.approved_value IS NOT NULL) AS with_values \
+     FROM terms t WHERE t.archived = 0 ORDER BY t.start_year";
+
 impl Db {
+    /// Every active term with its counts, in two queries.
+    pub async fn term_counts(&self) -> Result<Vec<TermCounts>, DbError> {
+        let terms = self.terms().await?;
+        let counts: Vec<(i64, i64, i64)> =
+            on_pool!(self, p => sqlx::query_as(TERM_COUNTS).fetch_all(p).await?);
+        Ok(terms
+            .into_iter()
+            .map(|term| {
+                let (_, indicators, with_values) = counts
+                    .iter()
+                    .find(|c| c.0 == term.id)
+                    .copied()
+                    .unwrap_or((term.id, 0, 0));
+                TermCounts {
+                    term,
+                    indicators,
+                    with_values,
+                }
+            })
+            .collect())
+    }
+
     pub async fn terms(&self) -> Result<Vec<TermRecord>, DbError> {
         let rows: Vec<TermRow> = on_pool!(self, p => sqlx::query_as(TERMS).fetch_all(p).await?);
         rows.into_iter().map(TermRecord::try_from).collect()
