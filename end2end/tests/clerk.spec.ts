@@ -197,7 +197,7 @@ test('first-run setup, a clerk enters and submits a year of figures, an approver
   const chart = page.getByRole('figure').first();
   await expect(chart).toBeVisible();
   expect(await chart.innerHTML()).not.toBe(chartBefore);
-  await chart.getByText('Số liệu của biểu đồ').click();
+  await chart.getByText('Số liệu của biểu đồ', { exact: true }).click();
   await expect(chart.getByRole('table')).toContainText(plan.good[0].shown);
   await checkPage(page, testInfo, 'indicator-after');
 });
