@@ -74,5 +74,11 @@ export default defineConfig({
         },
       ];
     }),
+    // The clerk's pages at a phone too (once, with JavaScript).
+    {
+      name: 'clerk-phone-js',
+      testMatch: /clerk\.spec\.ts/,
+      use: { viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled: true },
+    },
   ],
 });

@@ -30,8 +30,8 @@ interface Plan {
 }
 
 // Separate years and indicators per project keep the runs independent.
-const plans: Record<'js' | 'nojs', Plan> = {
-  js: {
+const plans: Record<string, Plan> = {
+  'clerk-office-js': {
     year: 2021,
     good: [
       { code: 'QP-02', name: 'Vốn Quỹ Phát triển KH&CN cho vay lãi suất ưu đãi', typed: '2,5', shown: /2,5/ },
@@ -50,7 +50,7 @@ const plans: Record<'js' | 'nojs', Plan> = {
       shown: /1\.234/,
     },
   },
-  nojs: {
+  'clerk-office-nojs': {
     year: 2022,
     good: [
       { code: 'QP-03', name: 'Vốn đầu tư của doanh nghiệp được thu hút', typed: '3,25', shown: /3,25/ },
@@ -62,6 +62,21 @@ const plans: Record<'js' | 'nojs', Plan> = {
       wrong: '1.234.5',
       typed: '1.050',
       shown: /1\.050/,
+    },
+  },
+  // A clerk at a phone: whole numbers with thousands separators.
+  'clerk-phone-js': {
+    year: 2023,
+    good: [
+      { code: 'TC-02', name: 'Lượt doanh nghiệp được hỗ trợ tham gia dự án năng suất chất lượng', typed: '1.200', shown: /1\.200/ },
+      { code: 'QP-01', name: 'Dự án được Quỹ Phát triển KH&CN cho vay lãi suất ưu đãi', typed: '14', shown: /14 dự án/ },
+    ],
+    bad: {
+      code: 'TC-03',
+      name: 'Cơ sở được hướng dẫn xây dựng tiêu chuẩn cơ sở, ghi nhãn hàng hóa, đăng ký mã số mã vạch',
+      wrong: '1.234.5',
+      typed: '2.500',
+      shown: /2\.500/,
     },
   },
 };
@@ -85,7 +100,8 @@ function escape(s: string): string {
 test('first-run setup, a clerk enters and submits a year of figures, an approver approves, the dashboard changes', async ({
   page,
 }, testInfo) => {
-  const plan = plans[testInfo.project.use.javaScriptEnabled === false ? 'nojs' : 'js'];
+  const plan = plans[testInfo.project.name];
+  if (!plan) throw new Error(`no entry plan for project ${testInfo.project.name}`);
   const all = [...plan.good, plan.bad];
   const suffix = suffixFor(testInfo);
 
