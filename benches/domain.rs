@@ -7,7 +7,12 @@ use resolution_dashboard::domain::{
 };
 use std::hint::black_box;
 
-const KINDS: [TargetKind; 4] = [TargetKind::EachYear, TargetKind::Cumulative, TargetKind::EndOfTerm, TargetKind::Average];
+const KINDS: [TargetKind; 4] = [
+    TargetKind::EachYear,
+    TargetKind::Cumulative,
+    TargetKind::EndOfTerm,
+    TargetKind::Average,
+];
 
 fn indicators(n: usize) -> Vec<(Target, Vec<Observation>)> {
     (0..n)
@@ -15,7 +20,11 @@ fn indicators(n: usize) -> Vec<(Target, Vec<Observation>)> {
             let target = Target {
                 kind: KINDS[i % 4],
                 value: VnDecimal::from_i64(100 + (i % 50) as i64),
-                direction: if i % 7 == 0 { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
+                direction: if i % 7 == 0 {
+                    Direction::LowerIsBetter
+                } else {
+                    Direction::HigherIsBetter
+                },
             };
             let years = 1 + i % 5;
             let values = (0..years)
@@ -43,7 +52,17 @@ fn status_of_ten_thousand(c: &mut Criterion) {
 }
 
 fn number_parsing(c: &mut Criterion) {
-    let inputs = ["1.234,5", "1234,5", "15,5", "20%", "1234.5", "1.234.567,89", "101", "abc", "1.234.5"];
+    let inputs = [
+        "1.234,5",
+        "1234,5",
+        "15,5",
+        "20%",
+        "1234.5",
+        "1.234.567,89",
+        "101",
+        "abc",
+        "1.234.5",
+    ];
     c.bench_function("parse 9 Vietnamese numbers", |b| {
         b.iter(|| {
             for text in inputs {
@@ -52,7 +71,9 @@ fn number_parsing(c: &mut Criterion) {
         })
     });
     let value = VnDecimal::parse("1.234.567,89").unwrap_or(VnDecimal::ZERO);
-    c.bench_function("format one Vietnamese number", |b| b.iter(|| black_box(black_box(value).format_vi())));
+    c.bench_function("format one Vietnamese number", |b| {
+        b.iter(|| black_box(black_box(value).format_vi()))
+    });
 }
 
 criterion_group!(benches, status_of_ten_thousand, number_parsing);

@@ -23,38 +23,62 @@ const launchOptions: LaunchOptions = {
   ],
 };
 
+const office = { width: 1366, height: 768 };
+const phone = { width: 390, height: 844 };
+
+// Every journey runs with JavaScript enabled and disabled; the committee member's
+// also at a phone and at an office PC. One worker: the journeys share one server,
+// whose one-time setup link the first journey needing an administrator uses.
 export default defineConfig({
   testDir: 'tests',
   outputDir: 'test-results',
-  reporter: 'list',
+  reporter: [['list']],
   retries: 0,
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL,
     browserName: 'chromium',
     launchOptions,
-    screenshot: 'on',
+    screenshot: 'only-on-failure',
     trace: 'off',
     locale: 'vi-VN',
+    acceptDownloads: true,
   },
   projects: [
+    ...(['js', 'nojs'] as const).flatMap((js) => {
+      const javaScriptEnabled = js === 'js';
+      return [
+        {
+          name: `committee-office-${js}`,
+          testMatch: /committee\.spec\.ts/,
+          use: { viewport: office, javaScriptEnabled },
+        },
+        {
+          name: `committee-phone-${js}`,
+          testMatch: /committee\.spec\.ts/,
+          use: { viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled },
+        },
+        {
+          name: `clerk-office-${js}`,
+          testMatch: /clerk\.spec\.ts/,
+          use: { viewport: office, javaScriptEnabled },
+        },
+        {
+          name: `leader-office-${js}`,
+          testMatch: /leader\.spec\.ts/,
+          use: { viewport: office, javaScriptEnabled },
+        },
+      ];
+    }),
+    // The clerk's pages at a phone too (once, with JavaScript).
     {
-      name: 'desktop-nojs',
-      use: {
-        viewport: { width: 1366, height: 768 },
-        javaScriptEnabled: false,
-      },
-    },
-    {
-      name: 'phone-nojs',
-      use: {
-        viewport: { width: 390, height: 844 },
-        javaScriptEnabled: false,
-      },
+      name: 'clerk-phone-js',
+      testMatch: /clerk\.spec\.ts/,
+      use: { viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled: true },
     },
   ],
 });

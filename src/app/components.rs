@@ -82,12 +82,16 @@ pub fn StatusCounts(counts: Vec<StatusCount>) -> impl IntoView {
 }
 
 /// An inline SVG chart, its title, and the data table that is its text alternative.
+///
+/// On a phone the chart keeps its text size and scrolls sideways, so its box takes
+/// keyboard focus (arrow keys scroll it) and is named after the chart.
 #[component]
 pub fn ChartFigure(chart: ChartView) -> impl IntoView {
     let l = use_locale();
     view! {
         <figure class="chart">
-            <div class="chart-svg" inner_html=chart.svg></div>
+            <div class="chart-svg" inner_html=chart.svg tabindex="0" role="group" aria-label=chart.title.clone()></div>
+            <p class="chart-scroll-hint">{l.t("term.chart_scroll_hint")}</p>
             <figcaption>
                 <details>
                     <summary>{l.t("term.chart_data")}</summary>

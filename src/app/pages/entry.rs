@@ -97,7 +97,7 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {view.rows.into_iter().map(|row| view! { <EntryRow row feedback=feedback.clone() disabled=view.locked/> }).collect_view()}
+                        {view.rows.into_iter().map(|row| view! { <EntryRow row feedback=feedback.clone() disabled=view.locked year/> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -116,8 +116,11 @@ fn EntryRow(
     row: EntryRowView,
     feedback: crate::app::session_view::FormFeedback,
     disabled: bool,
+    year: i32,
 ) -> impl IntoView {
     let l = use_locale();
+    // On a phone the table head is hidden; the stylesheet shows this label instead.
+    let previous_label = l.tf("entry.previous", &[("year", &(year - 1).to_string())]);
     let id = row.id;
     let typed =
         |prefix: &str, stored: String| feedback.field(&format!("{prefix}_{id}")).unwrap_or(stored);
@@ -140,7 +143,7 @@ fn EntryRow(
                 {state_label.map(|s| view! { <span class=format!("state state-{}", row.state.clone().unwrap_or_default())>{s}</span> })}
                 {row.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}
             </th>
-            <td class="num previous">{row.previous}</td>
+            <td class="num previous" data-label=previous_label>{row.previous}</td>
             <td class="value">
                 {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
                 <input

@@ -170,7 +170,7 @@ pub fn UsersPage() -> impl IntoView {
                                                 <td>
                                                     <form method="post" action=format!("/admin/users/{}/{change}", u.username)>
                                                         <CsrfField token=csrf.clone()/>
-                                                        <button type="submit" class="button secondary small">{l.t(&format!("users.{change}"))}</button>
+                                                        <button type="submit" class="button secondary small">{l.t(&format!("users.{change}"))}<span class="visually-hidden">" "{u.username.clone()}</span></button>
                                                     </form>
                                                 </td>
                                             </tr>
@@ -197,9 +197,9 @@ pub fn UsersPage() -> impl IntoView {
                 {Role::ALL.iter().map(|r| view! { <option value=r.key() selected=chosen_role == r.key()>{l.t(&format!("role.{}", r.key()))}</option> }).collect_view()}
             </select>
             <label for="new-password">{l.t("account.new_password")}</label>
-            <p class="hint">{l.t("account.password_hint")}</p>
+            <p class="hint" id="new-password-hint">{l.t("account.password_hint")}</p>
             {field_error("password")}
-            <input id="new-password" name="password" type="password" autocomplete="new-password" required/>
+            <input id="new-password" name="password" type="password" autocomplete="new-password" required aria-describedby="new-password-hint"/>
             <button type="submit" class="button">{l.t("users.create")}</button>
         </form>
     }
