@@ -111,12 +111,17 @@ pub fn ChartFigure(chart: ChartView) -> impl IntoView {
     }
 }
 
-/// Plain download links (no script): each `(href, label)` saves a file.
+/// Plain download links (no script): each `(href, label)` saves a file. A page with
+/// two lists names the second one (`label`), so its landmarks stay distinct.
 #[component]
-pub fn DownloadLinks(links: Vec<(String, String)>) -> impl IntoView {
+pub fn DownloadLinks(
+    links: Vec<(String, String)>,
+    #[prop(optional, into)] label: Option<String>,
+) -> impl IntoView {
     let l = use_locale();
+    let name = label.unwrap_or_else(|| l.t("export.downloads").to_string());
     view! {
-        <nav class="downloads" aria-label=l.t("export.downloads")>
+        <nav class="downloads" aria-label=name>
             <span class="downloads-label">{l.t("export.downloads")}": "</span>
             <ul>
                 {links

@@ -119,7 +119,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
                 <h2 id="compare-heading">{l.t("compare.heading")}</h2>
                 <p class="note">{l.t("compare.note")}</p>
                 <ChartFigure chart/>
-                <DownloadLinks links=compare_downloads/>
+                <DownloadLinks links=compare_downloads label=l.t("export.compare_downloads")/>
             </section>
         })}
         <section aria-labelledby="values-heading">

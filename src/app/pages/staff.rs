@@ -158,7 +158,7 @@ pub fn UsersPage() -> impl IntoView {
                     match users.await {
                         Ok(users) => view! {
                             <table class="users">
-                                <thead><tr><th scope="col">{l.t("account.username")}</th><th scope="col">{l.t("users.role")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"></th></tr></thead>
+                                <thead><tr><th scope="col">{l.t("account.username")}</th><th scope="col">{l.t("users.role")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"><span class="visually-hidden">{l.t("users.actions")}</span></th></tr></thead>
                                 <tbody>
                                     {users.into_iter().map(|u| {
                                         let change = if u.disabled { "enable" } else { "disable" };
