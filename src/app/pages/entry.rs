@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-#[component]
-pub fn EntryPage() -> impl IntoView {
+/// The term and year of the route (`/entry/{term}/{year}`, `/import/{term}/{year}`)
+/// and the entry view of that year, which both pages show.
+pub fn entry_page_data() -> AsyncDerived<Result<EntryPageView, PageError>> {
     let locale = use_locale();
     let params = use_params_map();
-    let page = AsyncDerived::new(move || {
+    AsyncDerived::new(move || {
         let p = params.read();
         let term = p.get("term").and_then(|t| t.parse::<i64>().ok());
         let year = p.get("year").and_then(|y| y.parse::<i32>().ok());
@@ -25,7 +26,12 @@ pub fn EntryPage() -> impl IntoView {
                 _ => Err(PageError::NotFound),
             }
         }
-    });
+    })
+}
+
+#[component]
+pub fn EntryPage() -> impl IntoView {
+    let page = entry_page_data();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -2,30 +2,15 @@
 //! (or read every problem), then confirm.
 
 use crate::app::components::ErrorView;
-use crate::app::data_staff::get_entry_page;
-use crate::app::errors::PageError;
 use crate::app::session_view::{CsrfField, current_user};
 use crate::app::use_locale;
 use crate::app::views::{EntryPageView, ImportOutcome, ImportRowView};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let locale = use_locale();
-    let params = use_params_map();
-    let page = AsyncDerived::new(move || {
-        let p = params.read();
-        let term = p.get("term").and_then(|t| t.parse::<i64>().ok());
-        let year = p.get("year").and_then(|y| y.parse::<i32>().ok());
-        async move {
-            match (term, year) {
-                (Some(t), Some(y)) => get_entry_page(t, y, locale).await,
-                _ => Err(PageError::NotFound),
-            }
-        }
-    });
+    let page = super::entry::entry_page_data();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,12 +1,12 @@
 //! POST handlers of the admin's definitions: terms, groups, indicators, targets.
 //! Each refuses bad input with the page shown again and nothing written.
 
-use super::field;
 use super::render::{page_with, see_other};
 use super::users::require;
+use super::{field, form_actor, text_field};
 use crate::app::session_view::FormFeedback;
 use crate::app::state::{AppState, SignedIn};
-use crate::db::{Actor, DbError, IndicatorInput, Origin, TermInput};
+use crate::db::{DbError, IndicatorInput, TermInput};
 use crate::domain::{Action, Direction, IndicatorCode, TargetKind, Term, UnitKind, VnDecimal};
 use crate::i18n::Locale;
 use axum::extract::{Form, Path, State};
@@ -32,21 +32,6 @@ pub fn router() -> Router<AppState> {
 }
 
 type Fields = Vec<(String, String)>;
-
-fn actor(s: &SignedIn) -> Actor {
-    Actor {
-        user_id: s.user.id,
-        username: s.user.username.clone(),
-        origin: Origin::Form,
-    }
-}
-
-fn text(form: &Fields, name: &str) -> Option<String> {
-    field(form, name)
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-}
 
 async fn refuse(
     state: &AppState,
@@ -81,7 +66,7 @@ async fn create_term(
     };
     let l = crate::app::locale_from_headers(&parts.headers);
     let mut errors = HashMap::new();
-    let name = text(&form, "name");
+    let name = text_field(&form, "name");
     if name.is_none() || too_long(&name) {
         errors.insert("name".into(), l.t("admin.bad_name").to_string());
     }
@@ -108,12 +93,12 @@ async fn create_term(
     };
     let input = TermInput {
         name,
-        name_en: text(&form, "name_en"),
+        name_en: text_field(&form, "name_en"),
         start_year,
         end_year,
         copy_from,
     };
-    match state.db.create_term(&input, &actor(&me)).await {
+    match state.db.create_term(&input, &form_actor(&me)).await {
         Ok(id) => see_other(&format!("/admin/terms/{id}")),
         Err(DbError::Conflict(_)) => {
             errors.insert("start_year".into(), l.t("admin.term_exists").to_string());
@@ -159,7 +144,11 @@ async fn archive_term(
         "restore" => false,
         _ => return see_other("/admin/terms"),
     };
-    if let Err(e) = state.db.set_term_archived(id, archived, &actor(&me)).await {
+    if let Err(e) = state
+        .db
+        .set_term_archived(id, archived, &form_actor(&me))
+        .await
+    {
         tracing::error!(error = %e, "archiving a term failed");
     }
     see_other("/admin/terms")
@@ -175,10 +164,13 @@ async fn create_group(
         return r;
     }
     let l = crate::app::locale_from_headers(&parts.headers);
-    let back = text(&form, "back")
+    let back = text_field(&form, "back")
         .filter(|b| b.starts_with("/admin/"))
         .unwrap_or_else(|| "/admin/terms".into());
-    let (code, name) = (text(&form, "group_code"), text(&form, "group_name"));
+    let (code, name) = (
+        text_field(&form, "group_code"),
+        text_field(&form, "group_name"),
+    );
     let valid_code = code
         .as_deref()
         .is_some_and(|c| IndicatorCode::parse(c).is_ok());
@@ -201,7 +193,7 @@ async fn create_group(
         .create_group(
             &code.unwrap_or_default(),
             &name.unwrap_or_default(),
-            text(&form, "group_name_en").as_deref(),
+            text_field(&form, "group_name_en").as_deref(),
         )
         .await
     {
@@ -232,15 +224,15 @@ async fn create_group(
 /// The definition typed in the indicator form, or every error by field.
 fn indicator_input(form: &Fields, l: Locale) -> Result<IndicatorInput, HashMap<String, String>> {
     let mut errors = HashMap::new();
-    let code = text(form, "code").and_then(|c| IndicatorCode::parse(&c).ok());
+    let code = text_field(form, "code").and_then(|c| IndicatorCode::parse(&c).ok());
     if code.is_none() {
         errors.insert("code".into(), l.t("admin.bad_code").to_string());
     }
-    let name = text(form, "name").filter(|n| n.chars().count() <= 300);
+    let name = text_field(form, "name").filter(|n| n.chars().count() <= 300);
     if name.is_none() {
         errors.insert("name".into(), l.t("admin.bad_name").to_string());
     }
-    let unit = text(form, "unit").filter(|u| u.chars().count() <= 40);
+    let unit = text_field(form, "unit").filter(|u| u.chars().count() <= 40);
     if unit.is_none() {
         errors.insert("unit".into(), l.t("admin.bad_unit").to_string());
     }
@@ -261,12 +253,12 @@ fn indicator_input(form: &Fields, l: Locale) -> Result<IndicatorInput, HashMap<S
             Ok(IndicatorInput {
                 code: code.to_string(),
                 name,
-                name_en: text(form, "name_en"),
+                name_en: text_field(form, "name_en"),
                 group_id: id_of("group_id"),
                 parent_id: id_of("parent_id"),
                 unit_kind,
                 unit,
-                unit_en: text(form, "unit_en"),
+                unit_en: text_field(form, "unit_en"),
                 direction,
             })
         }
@@ -299,7 +291,11 @@ async fn save_indicator(
             .await;
         }
     };
-    match state.db.save_indicator(term, id, &input, &actor(&me)).await {
+    match state
+        .db
+        .save_indicator(term, id, &input, &form_actor(&me))
+        .await
+    {
         Ok(id) => see_other(&format!("/admin/indicators/{id}?saved=1")),
         Err(DbError::Conflict(_)) => {
             let errors = HashMap::from([("code".to_string(), l.t("admin.code_taken").to_string())]);
@@ -401,7 +397,7 @@ async fn set_target(
                 (Some(kind), Some(Ok(value))) => Some((
                     kind,
                     value,
-                    text(&form, "quote").map(|q| q.chars().take(2000).collect()),
+                    text_field(&form, "quote").map(|q| q.chars().take(2000).collect()),
                 )),
                 (_, Some(Err(e))) => {
                     let errors =
@@ -434,7 +430,7 @@ async fn set_target(
             }
         }
     };
-    match state.db.set_target(id, target, &actor(&me)).await {
+    match state.db.set_target(id, target, &form_actor(&me)).await {
         Ok(()) => see_other(&format!("{back}?saved=1")),
         Err(e) => {
             tracing::error!(error = %e, "setting a target failed");
@@ -456,7 +452,7 @@ async fn archive_indicator(
     let term = state.db.term_of_indicator(id).await.ok().flatten();
     if let Err(e) = state
         .db
-        .set_indicator_archived(id, change == "archive", &actor(&me))
+        .set_indicator_archived(id, change == "archive", &form_actor(&me))
         .await
     {
         tracing::error!(error = %e, "archiving an indicator failed");

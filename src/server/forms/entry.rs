@@ -1,12 +1,12 @@
 //! POST handlers of the figures workflow: save a year's figures (all or nothing),
 //! submit them, approve or return one, lock or unlock a term.
 
-use super::field;
 use super::render::{page_with, see_other};
 use super::users::require;
+use super::{field, form_actor, text_field};
 use crate::app::session_view::FormFeedback;
 use crate::app::state::{AppState, SignedIn};
-use crate::db::{Actor, Decision, Figures, Origin, ValueChange, WriteError};
+use crate::db::{Decision, Figures, ValueChange, WriteError};
 use crate::domain::{Action, Period, Qualifier, VnDecimal};
 use crate::i18n::{Explainer, Locale};
 use axum::extract::{Form, Path, State};
@@ -25,21 +25,6 @@ pub fn router() -> Router<AppState> {
         .route("/entry/{term}/{year}/submit", post(submit))
         .route("/review/{indicator}/{period}", post(review))
         .route("/terms/{term}/lock", post(lock))
-}
-
-fn actor(s: &SignedIn) -> Actor {
-    Actor {
-        user_id: s.user.id,
-        username: s.user.username.clone(),
-        origin: Origin::Form,
-    }
-}
-
-fn optional(form: &[(String, String)], name: &str) -> Option<String> {
-    field(form, name)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
 }
 
 /// Checks every row of the form; returns the changes, or every error by field.
@@ -68,9 +53,9 @@ fn validate(
         let qualifier = Qualifier::parse(field(form, &format!("q_{id}")).unwrap_or("exact"))
             .unwrap_or(Qualifier::Exact);
         let texts = [
-            optional(form, &format!("n_{id}")),
-            optional(form, &format!("d_{id}")),
-            optional(form, &format!("s_{id}")),
+            text_field(form, &format!("n_{id}")),
+            text_field(form, &format!("d_{id}")),
+            text_field(form, &format!("s_{id}")),
         ];
         if texts.iter().flatten().any(|t| t.chars().count() > MAX_TEXT) {
             errors.insert(format!("v_{id}"), l.t("entry.text_too_long").to_string());
@@ -146,7 +131,11 @@ async fn save(
             return refuse(message, errors, fields, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    match state.db.save_values(term_id, &changes, &actor(&me)).await {
+    match state
+        .db
+        .save_values(term_id, &changes, &form_actor(&me))
+        .await
+    {
         Ok(n) => see_other(&format!("{path}?saved={n}")),
         Err(WriteError::Conflicts(conflicts)) => {
             let mut errors = HashMap::new();
@@ -210,7 +199,7 @@ async fn submit(
     let path = format!("/entry/{term_id}/{year}");
     match state
         .db
-        .submit_period(term_id, Period::Year(year), &actor(&me))
+        .submit_period(term_id, Period::Year(year), &form_actor(&me))
         .await
     {
         Ok(n) => see_other(&format!("{path}?submitted={n}")),
@@ -249,7 +238,8 @@ async fn review(
         Some("return") => Decision::Return,
         _ => return see_other("/review"),
     };
-    let comment = optional(&form, "comment").map(|c| c.chars().take(MAX_TEXT).collect::<String>());
+    let comment =
+        text_field(&form, "comment").map(|c| c.chars().take(MAX_TEXT).collect::<String>());
     if decision == Decision::Return && comment.is_none() {
         let fb = FormFeedback {
             message: Some(l.t("review.comment_needed").to_string()),
@@ -271,7 +261,7 @@ async fn review(
             period,
             decision,
             comment.as_deref(),
-            &actor(&me),
+            &form_actor(&me),
         )
         .await
     {
@@ -307,7 +297,11 @@ async fn lock(
         Err(r) => return r,
     };
     let locked = field(&form, "lock") == Some("1");
-    if let Err(e) = state.db.set_term_lock(term_id, locked, &actor(&me)).await {
+    if let Err(e) = state
+        .db
+        .set_term_lock(term_id, locked, &form_actor(&me))
+        .await
+    {
         tracing::error!(error = %e, "locking failed");
     }
     see_other(&format!("/terms/{term_id}"))

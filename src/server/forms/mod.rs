@@ -30,3 +30,20 @@ pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
 }
+
+/// A field's trimmed text; none when absent or blank.
+pub fn text_field(form: &[(String, String)], name: &str) -> Option<String> {
+    field(form, name)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// The signed-in user as the author of a change made through a form.
+pub fn form_actor(s: &crate::app::state::SignedIn) -> crate::db::Actor {
+    crate::db::Actor {
+        user_id: s.user.id,
+        username: s.user.username.clone(),
+        origin: crate::db::Origin::Form,
+    }
+}
