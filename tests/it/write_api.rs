@@ -1,6 +1,6 @@
 //! The write API for automation, with API tokens.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

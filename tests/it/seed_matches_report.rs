@@ -6,7 +6,7 @@
 use resolution_dashboard::domain::VnDecimal;
 use resolution_dashboard::io::seed::{BUILTIN_SEED, SeedFigure, SeedFile};
 
-const REPORT: &str = include_str!("../seed/source/bao-cao-ket-qua-nhiem-ky-2015-2020.txt");
+const REPORT: &str = include_str!("../../seed/source/bao-cao-ket-qua-nhiem-ky-2015-2020.txt");
 
 /// Pieces of the report whose digits are not indicator figures, with why.
 const NOT_FIGURES: &[&str] = &[

@@ -1,6 +1,6 @@
 //! The JSON read API over HTTP, against a freshly seeded database.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

@@ -1,7 +1,7 @@
 //! Chart and data downloads over HTTP against a freshly seeded database: the files
 //! decode, carry what the database holds, and bad requests get clear answers.
 
-mod common;
+use crate::common;
 
 use std::io::Cursor;
 

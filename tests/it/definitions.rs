@@ -1,7 +1,7 @@
 //! The admin defines terms, indicators and typed targets; a revised target keeps
 //! its history.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

@@ -1,7 +1,7 @@
 //! A province-sized term stays usable: the term table is paginated (a parent never
 //! split from its breakdown) and an indicator page loads only its family.
 
-mod common;
+use crate::common;
 
 use resolution_dashboard::db::Db;
 use resolution_dashboard::io::demo::{DemoSize, plan};

@@ -1,7 +1,7 @@
 //! Staff enter figures: the whole journey through the pages, bad input, lost
 //! updates, locks, CSRF and sign-in throttling, all over HTTP.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

@@ -1,7 +1,7 @@
 //! `copy` moves a whole installation between databases and loses nothing: a round
 //! trip SQLite → PostgreSQL (when available) → SQLite gives back the same record.
 
-mod common;
+use crate::common;
 
 use common::{TestApp, by_code, spawn_app};
 use resolution_dashboard::db::{Actor, Db, Decision, Figures, Origin, ValueChange};

@@ -17,7 +17,25 @@ pub struct TestApp {
     pub db: Db,
     /// The one-time link printed at first start.
     pub setup_link: String,
+    /// Dropped with the test: the server stops and its pool closes, so that a
+    /// whole run does not pile up open PostgreSQL connections.
+    _stop: tokio::sync::oneshot::Sender<()>,
+    /// A PostgreSQL test holds one of a few slots (the server allows 100 clients).
+    _slot: Option<tokio::sync::OwnedSemaphorePermit>,
     _dir: tempfile::TempDir,
+}
+
+/// How many PostgreSQL test servers may run at once.
+const PG_SLOTS: usize = 8;
+
+async fn pg_slot() -> tokio::sync::OwnedSemaphorePermit {
+    static SLOTS: OnceLock<std::sync::Arc<tokio::sync::Semaphore>> = OnceLock::new();
+    SLOTS
+        .get_or_init(|| std::sync::Arc::new(tokio::sync::Semaphore::new(PG_SLOTS)))
+        .clone()
+        .acquire_owned()
+        .await
+        .expect("semaphore never closes")
 }
 
 /// Runs an async test body against SQLite, and against PostgreSQL when
@@ -67,7 +85,7 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(config: Config) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite://{}/test.db", dir.path().display());
-    spawn_on(url, config, dir).await
+    spawn_on(url, config, dir, None).await
 }
 
 /// The same server on a fresh PostgreSQL database, when `TEST_DATABASE_URL` names a
@@ -76,12 +94,14 @@ pub async fn spawn_app_pg() -> Option<TestApp> {
     let admin_url = std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| u.starts_with("postgres"))?;
+    let slot = pg_slot().await;
     let url = fresh_pg_database(&admin_url).await;
     Some(
         spawn_on(
             url,
             Config::default(),
             tempfile::tempdir().expect("temporary directory"),
+            Some(slot),
         )
         .await,
     )
@@ -107,11 +127,21 @@ pub async fn fresh_pg_database(admin_url: &str) -> String {
 
 /// The server on an existing database (already filled by the test).
 pub async fn spawn_app_at(url: String, dir: tempfile::TempDir) -> TestApp {
-    spawn_on(url, Config::default(), dir).await
+    let slot = match url.starts_with("postgres") {
+        true => Some(pg_slot().await),
+        false => None,
+    };
+    spawn_on(url, Config::default(), dir, slot).await
 }
 
-async fn spawn_on(url: String, config: Config, dir: tempfile::TempDir) -> TestApp {
+async fn spawn_on(
+    url: String,
+    config: Config,
+    dir: tempfile::TempDir,
+    slot: Option<tokio::sync::OwnedSemaphorePermit>,
+) -> TestApp {
     let (tx, rx) = tokio::sync::oneshot::channel();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     server_runtime().spawn(async move {
         let bound = bind("127.0.0.1:0".parse().expect("address"), &url, config)
             .await
@@ -121,8 +151,14 @@ async fn spawn_on(url: String, config: Config, dir: tempfile::TempDir) -> TestAp
             .await
             .expect("setup link")
             .expect("no admin yet");
-        let _ = tx.send((addr, bound.db.clone(), link));
-        let _ = bound.serve(std::future::pending()).await;
+        let db = bound.db.clone();
+        let _ = tx.send((addr, db.clone(), link));
+        let _ = bound
+            .serve(async move {
+                let _ = stopped.await;
+            })
+            .await;
+        db.close().await;
     });
     let (addr, db, setup_link) = rx.await.expect("server started");
     let client = reqwest::Client::builder()
@@ -134,6 +170,8 @@ async fn spawn_on(url: String, config: Config, dir: tempfile::TempDir) -> TestAp
         client,
         db,
         setup_link,
+        _stop: stop,
+        _slot: slot,
         _dir: dir,
     }
 }

@@ -1,6 +1,6 @@
 //! The server-rendered pages over HTTP: what a reader without JavaScript gets.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 

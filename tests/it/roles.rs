@@ -1,7 +1,7 @@
 //! The role matrix: every state-changing form and API call, tried by nobody and by
 //! each role. A refusal must leave the database exactly as it was.
 
-mod common;
+use crate::common;
 
 use common::browser::Visitor;
 use common::{TestApp, by_code};

@@ -1,7 +1,7 @@
 //! Several app server processes in front of one database: sessions, saved figures
 //! and version conflicts are shared through the database, not the process.
 
-mod common;
+use crate::common;
 
 use common::browser::csrf_of;
 use std::io::BufRead;

@@ -1,7 +1,7 @@
 //! Importing a year's figures from a file through the pages: template, upload,
 //! preview, confirm; and bad files refused with their message, changing nothing.
 
-mod common;
+use crate::common;
 
 use common::browser::{Visitor, csrf_of};
 use common::{TestApp, by_code};
