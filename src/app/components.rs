@@ -145,6 +145,7 @@ pub fn ErrorView(error: PageError) -> impl IntoView {
                 PageError::NotFound => StatusCode::NOT_FOUND,
                 PageError::SignInRequired => StatusCode::UNAUTHORIZED,
                 PageError::Forbidden => StatusCode::FORBIDDEN,
+                PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
                 PageError::Internal | PageError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             });
         }
@@ -153,6 +154,7 @@ pub fn ErrorView(error: PageError) -> impl IntoView {
         PageError::NotFound => (l.t("error.not_found_title"), l.t("error.not_found")),
         PageError::SignInRequired => (l.t("error.sign_in_title"), l.t("error.sign_in")),
         PageError::Forbidden => (l.t("error.forbidden_title"), l.t("error.forbidden")),
+        PageError::Unavailable => (l.t("error.unavailable_title"), l.t("error.unavailable")),
         PageError::Internal | PageError::Transport(_) => {
             (l.t("error.server_title"), l.t("error.server"))
         }

@@ -13,6 +13,9 @@ pub enum PageError {
     /// Signed in, but the role does not allow this.
     #[error("forbidden")]
     Forbidden,
+    /// The database cannot be reached or cannot write right now.
+    #[error("database unavailable")]
+    Unavailable,
     #[error("internal error")]
     Internal,
     /// The call itself failed (network, encoding).
@@ -31,7 +34,11 @@ impl leptos::server_fn::error::FromServerFnError for PageError {
 #[cfg(feature = "ssr")]
 impl From<crate::db::DbError> for PageError {
     fn from(e: crate::db::DbError) -> Self {
-        tracing::error!(error = %e, "database error while building a page");
-        PageError::Internal
+        tracing::error!(error = %e, unavailable = e.is_unavailable(), "database error while building a page");
+        if e.is_unavailable() {
+            PageError::Unavailable
+        } else {
+            PageError::Internal
+        }
     }
 }

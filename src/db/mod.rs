@@ -71,12 +71,51 @@ macro_rules! on_pool {
 pub(crate) use on_pool;
 
 impl DbError {
+    /// The database cannot be reached or cannot take writes right now (server down,
+    /// pool exhausted, read-only, disk full, locked too long): worth a 503 and a
+    /// "try again later", not a 500. The failed statement changed nothing.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            DbError::Open(_) => true,
+            DbError::Sqlx(e) => sqlx_unavailable(e),
+            _ => false,
+        }
+    }
+
     /// Maps a unique-constraint violation on a write to `Conflict(what)`.
     pub(crate) fn from_write(e: sqlx::Error, what: &'static str) -> DbError {
         match e.as_database_error() {
             Some(d) if d.is_unique_violation() => DbError::Conflict(what),
             _ => DbError::Sqlx(e),
         }
+    }
+}
+
+/// SQLite primary result codes and PostgreSQL SQLSTATE classes that mean "the store
+/// is unreachable or refuses writes" rather than "this request is wrong".
+fn sqlx_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Tls(_) => true,
+        sqlx::Error::Database(d) => {
+            let code = d.code().map(|c| c.into_owned()).unwrap_or_default();
+            // SQLite: 5 BUSY, 6 LOCKED, 8 READONLY, 10 IOERR, 13 FULL, 14 CANTOPEN
+            // (extended codes keep the primary code in their low byte).
+            if let Ok(n) = code.parse::<i32>() {
+                return matches!(n & 0xff, 5 | 6 | 8 | 10 | 13 | 14);
+            }
+            // PostgreSQL: 08 connection, 53 insufficient resources (disk full, too
+            // many connections), 57P0x shutdown / cannot connect now, 25006 read-only
+            // transaction, 40001/40P01 would not be transient enough to retry here.
+            code.starts_with("08")
+                || code.starts_with("53")
+                || code.starts_with("57P0")
+                || code == "25006"
+        }
+        _ => false,
     }
 }
 

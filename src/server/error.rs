@@ -21,6 +21,8 @@ pub enum ApiError {
     Conflict(String),
     #[error("the term is locked; an approver must unlock it first")]
     Locked,
+    #[error("the database is unavailable; nothing was changed, try again later")]
+    Unavailable,
     #[error("internal error")]
     Internal,
 }
@@ -34,6 +36,7 @@ impl ApiError {
             ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Locked => (StatusCode::LOCKED, "locked"),
+            ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -58,7 +61,11 @@ impl IntoResponse for ApiError {
 
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
-        tracing::error!(error = %e, "database error in the API");
-        ApiError::Internal
+        tracing::error!(error = %e, unavailable = e.is_unavailable(), "database error in the API");
+        if e.is_unavailable() {
+            ApiError::Unavailable
+        } else {
+            ApiError::Internal
+        }
     }
 }

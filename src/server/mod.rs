@@ -14,5 +14,6 @@ pub mod forms;
 pub mod gate;
 pub mod headers;
 pub mod lang;
+mod observe;
 pub mod startup;
 mod term_files;

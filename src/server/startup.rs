@@ -2,17 +2,28 @@
 //! assemble the routes, bind, serve until told to stop.
 
 use super::auth::{csrf, secret, session};
-use super::{api, api_write, assets, chart_files, forms, gate, headers, lang, term_files};
+use super::{api, api_write, assets, chart_files, forms, gate, headers, lang, observe, term_files};
 use crate::app::state::{AppState, Config};
 use crate::app::{App, shell};
 use crate::db::{Db, DbError};
 use crate::io::seed::{BUILTIN_SEED, SeedError, SeedFile};
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
+use std::time::Duration;
 use tokio::net::TcpListener;
-use tower_http::trace::TraceLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+
+/// The largest request body a form or an API call may send (the import upload has
+/// its own, larger limit). A province-sized entry form is about a quarter of this.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// A request that takes longer than this is answered 408 and its work dropped (a
+/// write runs in one transaction, so a dropped write leaves nothing behind).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -60,7 +71,7 @@ pub fn router(state: AppState) -> Router {
         move || shell(leptos_options.clone()),
     );
     let options_for_shell = state.leptos_options.clone();
-    let mut app = Router::new()
+    let app = Router::new()
         .leptos_routes(&state, routes, move || shell(options_for_shell.clone()))
         .merge(api::router())
         .merge(api_write::router())
@@ -81,11 +92,18 @@ pub fn router(state: AppState) -> Router {
             session::load,
         ))
         .layer(axum::middleware::from_fn(csrf::check_origin))
-        .with_state(state);
-    for layer in headers::layers() {
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyTimeoutLayer::new(REQUEST_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ));
+    let https = state.config.secure_cookies;
+    let mut app = app.with_state(state);
+    for layer in headers::layers(https) {
         app = app.layer(layer);
     }
-    app.layer(TraceLayer::new_for_http())
+    observe::layer(app)
 }
 
 /// A bound server, not yet serving.

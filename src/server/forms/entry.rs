@@ -173,9 +173,13 @@ async fn save(
             .await
         }
         Err(e) => {
-            tracing::error!(error = %e, "saving figures failed");
+            tracing::error!(error = %e, "saving figures failed; nothing was stored");
+            let key = match &e {
+                WriteError::Db(d) if d.is_unavailable() => "error.unavailable",
+                _ => "error.server",
+            };
             refuse(
-                l.t("error.server").to_string(),
+                l.t(key).to_string(),
                 HashMap::new(),
                 fields,
                 StatusCode::SERVICE_UNAVAILABLE,
