@@ -1,6 +1,7 @@
 //! Users, sessions, login throttling, the one-time setup link and API tokens.
 //! Tokens are stored as hashes only; the caller hashes before it asks.
 
+use super::BeginWrite;
 use super::{Db, DbError, on_pool};
 use crate::domain::Role;
 
@@ -218,7 +219,7 @@ impl Db {
         let admins = "SELECT COUNT(*) FROM users WHERE role = 'admin'";
         let insert = "INSERT INTO users (username, password_hash, role) VALUES ($1, $2, 'admin') RETURNING id";
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let used = sqlx::query(use_token).bind(now).bind(token_hash).execute(&mut *tx).await?.rows_affected();
             let existing: i64 = sqlx::query_scalar(admins).fetch_one(&mut *tx).await?;
             if used == 0 || existing > 0 {

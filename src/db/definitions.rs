@@ -2,6 +2,7 @@
 //! targets. A changed target supersedes the old one, which stays in the table as
 //! history (a mid-term review moves targets). Every change is audited.
 
+use super::BeginWrite;
 use super::{Actor, Backend, Db, DbError, on_pool};
 use crate::domain::{Direction, TargetKind, UnitKind, VnDecimal};
 
@@ -73,7 +74,7 @@ impl Db {
         let now = crate::clock::now_iso();
         let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let id: i64 = sqlx::query_scalar(INSERT_TERM)
                 .bind(&input.name).bind(&input.name_en).bind(i64::from(input.start_year)).bind(i64::from(input.end_year))
                 .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
@@ -99,7 +100,7 @@ impl Db {
         let now = crate::clock::now_iso();
         let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let n = sqlx::query(ARCHIVE_TERM).bind(i64::from(archived)).bind(term_id).execute(&mut *tx).await?.rows_affected();
             let action = if archived { "term.archive" } else { "term.restore" };
             sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term_id).bind(None::<i64>)
@@ -134,7 +135,7 @@ impl Db {
         let (uid, uname, origin) = audit_args(actor);
         let summary = format!("{} {} ({})", input.code, input.name, input.unit);
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let id = match id {
                 None => sqlx::query_scalar(INSERT_INDICATOR)
                     .bind(term_id).bind(input.group_id).bind(input.parent_id).bind(&input.code).bind(&input.name)
@@ -165,7 +166,7 @@ impl Db {
         let now = crate::clock::now_iso();
         let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(id).fetch_optional(&mut *tx).await?;
             let n = sqlx::query(ARCHIVE_INDICATOR).bind(i64::from(archived)).bind(id).execute(&mut *tx).await?.rows_affected();
             let action = if archived { "indicator.archive" } else { "indicator.restore" };
@@ -192,7 +193,7 @@ impl Db {
             Backend::Postgres => INSERT_TARGET_PG,
         };
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
             let Some(term) = term else { return Err(DbError::Corrupt(format!("no indicator {indicator_id}"))) };
             let old: Option<(String, String)> = sqlx::query_as(

@@ -2,6 +2,7 @@
 //! update is lost), submitting, approving or returning, locking a term. Every
 //! change appends to the audit history in the same transaction.
 
+use super::BeginWrite;
 use super::{Backend, Db, DbError, on_pool};
 use crate::domain::{Period, Qualifier, VnDecimal};
 
@@ -138,7 +139,7 @@ impl Db {
         };
         let now = crate::clock::now_iso();
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
             match locked {
                 None => return Err(WriteError::NotFound),
@@ -224,7 +225,7 @@ impl Db {
     ) -> Result<usize, WriteError> {
         let now = crate::clock::now_iso();
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
             match locked {
                 None => return Err(WriteError::NotFound),
@@ -260,7 +261,7 @@ impl Db {
         let now = crate::clock::now_iso();
         let key = period.key();
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
             let term_id = term_id.ok_or(WriteError::NotFound)?;
             let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
@@ -301,7 +302,7 @@ impl Db {
     ) -> Result<(), WriteError> {
         let now = crate::clock::now_iso();
         on_pool!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let n = sqlx::query(SET_LOCK).bind(i64::from(locked)).bind(term_id).execute(&mut *tx).await?.rows_affected();
             if n == 0 {
                 return Err(WriteError::NotFound);

@@ -2,6 +2,7 @@
 //! Row types stay private to this module; callers get records made of domain types.
 
 mod accounts;
+mod backup;
 mod connect;
 mod copy;
 mod definitions;
@@ -13,6 +14,7 @@ mod rows;
 mod seed;
 
 pub use accounts::UserRecord;
+pub use backup::{BackupError, BackupSummary, inspect as inspect_backup};
 pub use connect::{Backend, pg_test_database};
 pub use copy::CopyReport;
 pub use definitions::{IndicatorInput, TargetHistoryRow, TermInput};
@@ -69,6 +71,29 @@ macro_rules! on_pool {
     };
 }
 pub(crate) use on_pool;
+
+/// Starts a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so concurrent writers queue on the busy timeout; a plain
+/// `BEGIN` would start as a reader and fail with SQLITE_BUSY when two try to
+/// upgrade at the same moment (seen with eight concurrent API writers).
+pub(crate) trait BeginWrite {
+    type Database: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Database = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Database = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
 
 impl DbError {
     /// The database cannot be reached or cannot take writes right now (server down,

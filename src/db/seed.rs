@@ -1,6 +1,7 @@
 //! Writing a whole seed (terms, groups, indicators, targets, values) in one
 //! transaction: either the installation gets all of it or nothing.
 
+use super::BeginWrite;
 use super::{Backend, Db, DbError, on_pool};
 use crate::domain::{Direction, Period, Qualifier, TargetKind, UnitKind, VnDecimal};
 use std::collections::HashMap;
@@ -105,7 +106,7 @@ impl Db {
             )
         };
         on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let source_id: i64 = sqlx::query_scalar(INSERT_SOURCE)
                 .bind(&plan.source.code)
                 .bind(&plan.source.title)

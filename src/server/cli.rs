@@ -43,6 +43,24 @@ pub enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Write a consistent copy of a SQLite installation to a new file while the
+    /// server keeps running (PostgreSQL: use pg_dump).
+    Backup {
+        #[command(flatten)]
+        db: DbArg,
+        /// The new backup file (refused if it exists).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Replace the whole record with a backup file, in one transaction; people sign
+    /// in again afterwards (PostgreSQL: use pg_restore).
+    Restore {
+        #[command(flatten)]
+        db: DbArg,
+        /// A file made by `backup`.
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// Fill an empty database with a province-sized demonstration dataset (for
     /// benchmarks and trials; not real figures).
     DemoData {
@@ -187,6 +205,14 @@ pub async fn run(cli: Cli) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },
+        Some(Command::Backup { db, to }) => match backup(&db.database_url, &to).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
+        Some(Command::Restore { db, from }) => match restore(&db.database_url, &from).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
         Some(Command::Token { db, action }) => match token(&db.database_url, action).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
@@ -327,6 +353,31 @@ async fn copy(from: &str, to: &str) -> anyhow::Result<()> {
     }
     println!("copied and verified: every table has the same number of rows on both sides");
     Ok(())
+}
+
+async fn backup(database_url: &str, to: &std::path::Path) -> anyhow::Result<()> {
+    let db = crate::db::Db::connect(database_url).await?;
+    let summary = db.backup_to(to).await?;
+    print_summary(&summary);
+    println!("backup written and checked: {}", to.display());
+    Ok(())
+}
+
+async fn restore(database_url: &str, from: &std::path::Path) -> anyhow::Result<()> {
+    let db = crate::db::Db::connect(database_url).await?;
+    let summary = db.restore_from(from).await?;
+    print_summary(&summary);
+    println!(
+        "restored from {}: every table replaced in one transaction; sessions ended",
+        from.display()
+    );
+    Ok(())
+}
+
+fn print_summary(summary: &crate::db::BackupSummary) {
+    for (table, rows) in &summary.tables {
+        println!("{table}\t{rows}");
+    }
 }
 
 async fn token(database_url: &str, action: TokenAction) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@ mod api;
 mod cli;
 mod copy;
 mod definitions;
+mod durability;
 mod entry;
 mod exports;
 mod font_coverage;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod process;
 
 use resolution_dashboard::app::state::Config;
 use resolution_dashboard::db::Db;
@@ -123,6 +124,25 @@ pub async fn fresh_pg_database(admin_url: &str) -> String {
     resolution_dashboard::db::pg_test_database(admin_url, &name)
         .await
         .expect("creating a test database")
+}
+
+/// A test handle on a server running as its own process (see `process`), with a
+/// connection of its own to the same database.
+pub async fn attach(server: &process::ServerProcess, url: &str, dir: tempfile::TempDir) -> TestApp {
+    let db = Db::connect(url).await.expect("database");
+    let (stop, _) = tokio::sync::oneshot::channel();
+    TestApp {
+        base: server.base.clone(),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        db,
+        setup_link: server.setup_link.clone().unwrap_or_default(),
+        _stop: stop,
+        _slot: None,
+        _dir: dir,
+    }
 }
 
 /// The server on an existing database (already filled by the test).
