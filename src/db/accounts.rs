@@ -162,14 +162,22 @@ impl Db {
         Ok(())
     }
 
+    /// Records a sign-in attempt as failed until it succeeds; returns its id.
     pub async fn record_login_failure(
         &self,
         username: &str,
         address: &str,
         at: &str,
-    ) -> Result<(), DbError> {
-        let sql = "INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3)";
-        on_pool!(self, p => sqlx::query(sql).bind(username).bind(address).bind(at).execute(p).await.map(|_| ())?);
+    ) -> Result<i64, DbError> {
+        let sql =
+            "INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3) RETURNING id";
+        Ok(
+            on_pool!(self, p => sqlx::query_scalar(sql).bind(username).bind(address).bind(at).fetch_one(p).await?),
+        )
+    }
+
+    pub async fn forget_login_failure(&self, id: i64) -> Result<(), DbError> {
+        on_pool!(self, p => sqlx::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(p).await.map(|_| ())?);
         Ok(())
     }
 

@@ -14,6 +14,7 @@ pub mod forms;
 pub mod gate;
 pub mod headers;
 pub mod lang;
+mod limits;
 mod observe;
 pub mod startup;
 mod term_files;

@@ -2,7 +2,9 @@
 //! assemble the routes, bind, serve until told to stop.
 
 use super::auth::{csrf, secret, session};
-use super::{api, api_write, assets, chart_files, forms, gate, headers, lang, observe, term_files};
+use super::{
+    api, api_write, assets, chart_files, forms, gate, headers, lang, limits, observe, term_files,
+};
 use crate::app::state::{AppState, Config};
 use crate::app::{App, shell};
 use crate::db::{Db, DbError};
@@ -97,7 +99,9 @@ pub fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
-        ));
+        ))
+        // Outside the limits, so that their bare answers get words.
+        .layer(axum::middleware::from_fn(limits::explain));
     let https = state.config.secure_cookies;
     let mut app = app.with_state(state);
     for layer in headers::layers(https) {

@@ -14,6 +14,8 @@ mod entry;
 mod exports;
 mod font_coverage;
 mod import;
+mod limits;
+mod logs;
 mod multi_server;
 mod pages;
 mod roles;

@@ -62,9 +62,11 @@ async fn login(
         let fb = feedback(l.t(key).to_string(), &form, &["username"]);
         page_with(&state, &parts, "/login", fb, status)
     };
-    match throttle::blocked(&state.db, &username, &address).await {
-        Ok(false) => {}
-        Ok(true) => return refuse("account.throttled", StatusCode::TOO_MANY_REQUESTS).await,
+    match throttle::admit(&state.db, &username, &address).await {
+        Ok(throttle::Admission::Allowed) => {}
+        Ok(throttle::Admission::Blocked) => {
+            return refuse("account.throttled", StatusCode::TOO_MANY_REQUESTS).await;
+        }
         Err(e) => {
             tracing::error!(error = %e, "login throttle lookup failed");
             return refuse("error.server", StatusCode::SERVICE_UNAVAILABLE).await;
@@ -89,9 +91,7 @@ async fn login(
         }
     };
     let Some(user) = user else {
-        if let Err(e) = throttle::failed(&state.db, &username, &address).await {
-            tracing::error!(error = %e, "recording a failed sign-in failed");
-        }
+        // Already counted by `admit`.
         return refuse("account.wrong_credentials", StatusCode::UNAUTHORIZED).await;
     };
     let _ = state.db.clear_login_failures(&username).await;

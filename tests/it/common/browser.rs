@@ -6,6 +6,7 @@ use super::TestApp;
 pub struct Visitor {
     pub client: reqwest::Client,
     pub base: String,
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 pub struct Answer {
@@ -19,8 +20,9 @@ impl TestApp {
     pub fn visitor(&self) -> Visitor {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(reqwest::header::ORIGIN, self.base.parse().expect("origin"));
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let client = reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .default_headers(headers)
             .build()
@@ -28,6 +30,7 @@ impl TestApp {
         Visitor {
             client,
             base: self.base.clone(),
+            jar,
         }
     }
 
@@ -79,6 +82,17 @@ impl TestApp {
 }
 
 impl Visitor {
+    /// The cookies this browser would send (name=value; …).
+    pub fn cookies(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        self.base
+            .parse()
+            .ok()
+            .and_then(|url| self.jar.cookies(&url))
+            .and_then(|v| v.to_str().ok().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     pub async fn get(&self, path: &str) -> Answer {
         answer(
             self.client

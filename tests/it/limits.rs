@@ -1,0 +1,180 @@
+//! The server's guard rails: security headers (HSTS only over HTTPS), the body size
+//! limit answered with words, and sign-in throttling that holds under a burst of
+//! parallel guesses.
+
+use crate::common;
+
+use common::TestApp;
+use resolution_dashboard::app::state::Config;
+
+fn header(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers_and_hsts_only_when_https_is_configured() {
+    let plain = common::spawn_app().await;
+    let https = common::spawn_app_with(Config {
+        secure_cookies: true,
+        ..Config::default()
+    })
+    .await;
+    for path in [
+        "/",
+        "/terms/1",
+        "/api/v1/terms",
+        "/assets/app.css",
+        "/khong-co",
+    ] {
+        let res = plain.get(path).await;
+        assert_eq!(
+            header(&res, "x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            header(&res, "referrer-policy").as_deref(),
+            Some("same-origin")
+        );
+        let csp = header(&res, "content-security-policy").unwrap_or_default();
+        for part in [
+            "default-src 'none'",
+            "script-src 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(csp.contains(part), "{path}: CSP lacks {part}: {csp}");
+        }
+        assert!(
+            header(&res, "x-request-id").is_some(),
+            "{path}: no request id"
+        );
+        assert_eq!(
+            header(&res, "strict-transport-security"),
+            None,
+            "{path}: HSTS over HTTP"
+        );
+        let res = https.get(path).await;
+        let hsts = header(&res, "strict-transport-security").unwrap_or_default();
+        assert!(hsts.contains("max-age=31536000"), "{path}: {hsts:?}");
+    }
+}
+
+async fn a_body_over_the_size_limit_is_refused_with_words_and_changes_nothing(app: TestApp) {
+    let admin = app.admin().await;
+    let clerk = app.user(&admin, "thu.ky", "editor").await;
+    let (term, list) = app.indicators_of(2020).await;
+    let id = list[0]["id"].clone();
+    let before = app.db.audit_count().await.expect("history");
+    let page = clerk.get(&format!("/entry/{term}/2021")).await;
+    let csrf = common::browser::csrf_of(&page.body);
+    let huge_note = "ghi chú ".repeat(200_000);
+    let answer = clerk
+        .post(
+            &format!("/entry/{term}/2021"),
+            &[
+                ("csrf", csrf.as_str()),
+                (&format!("v_{id}"), "3"),
+                (&format!("ver_{id}"), "0"),
+                (&format!("n_{id}"), huge_note.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        answer.status,
+        413,
+        "{}",
+        &answer.body[..answer.body.len().min(2000)]
+    );
+    assert!(
+        answer.body.contains("Nội dung gửi lên quá lớn"),
+        "no Vietnamese explanation: {}",
+        &answer.body[..answer.body.len().min(300)]
+    );
+
+    let robot = app
+        .db
+        .create_user(
+            "may.nhap",
+            "$argon2id$unused",
+            resolution_dashboard::domain::Role::Editor,
+        )
+        .await
+        .expect("user");
+    let token = resolution_dashboard::server::auth::secret::token();
+    app.db
+        .create_api_token(
+            robot,
+            &resolution_dashboard::server::auth::secret::hash(&token),
+            "t",
+        )
+        .await
+        .expect("token");
+    let res = app
+        .client
+        .put(format!("{}/api/v1/indicators/{id}/values/2021", app.base))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body(format!("{{\"value\":\"3\",\"note\":\"{huge_note}\"}}"))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status().as_u16(), 413);
+    let body: serde_json::Value = res.json().await.expect("a JSON error");
+    assert_eq!(body["error"]["code"], "payload_too_large");
+    assert_eq!(
+        app.db.audit_count().await.expect("history"),
+        before,
+        "something was written"
+    );
+}
+
+async fn a_burst_of_parallel_wrong_passwords_gets_no_more_guesses_than_the_limit(app: TestApp) {
+    let admin = app.admin().await;
+    let _ = app.user(&admin, "ke.toan", "editor").await;
+    let attempts: Vec<_> = (0..30)
+        .map(|n| {
+            let v = app.visitor();
+            tokio::spawn(async move {
+                v.login("ke.toan", &format!("doan-mo-mat-khau-{n}"))
+                    .await
+                    .status
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for a in attempts {
+        statuses.push(a.await.expect("attempt"));
+    }
+    let checked = statuses.iter().filter(|&&s| s == 401).count();
+    let refused = statuses.iter().filter(|&&s| s == 429).count();
+    println!("login burst: 30 parallel guesses, {checked} checked, {refused} refused");
+    assert_eq!(checked + refused, 30, "unexpected answers: {statuses:?}");
+    assert!(checked <= 5, "{checked} guesses were checked in one burst");
+    // One after another, the rest of the allowance and not one more.
+    let mut more = 0;
+    for n in 0..10 {
+        match app
+            .visitor()
+            .login("ke.toan", &format!("lan-luot-{n}"))
+            .await
+            .status
+        {
+            401 => more += 1,
+            429 => break,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(checked + more, 5, "guesses checked in the window");
+    // The real password is refused too until the window passes.
+    let late = app.visitor().login("ke.toan", "mat-khau-dai-du").await;
+    assert_eq!(late.status, 429);
+    assert!(late.body.contains("chờ 15 phút"));
+}
+
+on_both_backends!(
+    a_body_over_the_size_limit_is_refused_with_words_and_changes_nothing,
+    a_burst_of_parallel_wrong_passwords_gets_no_more_guesses_than_the_limit,
+);
