@@ -17,6 +17,7 @@ mod import;
 mod limits;
 mod logs;
 mod multi_server;
+mod outages;
 mod pages;
 mod roles;
 mod scale;
