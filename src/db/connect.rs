@@ -34,10 +34,30 @@ impl Db {
             return Err(DbError::UnsupportedUrl);
         };
         match &db.pool {
-            Pool::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
+            Pool::Sqlite(p) => migrate_sqlite(p).await?,
+            // sqlx holds an advisory lock while it migrates PostgreSQL.
             Pool::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
         }
         Ok(db)
+    }
+}
+
+/// SQLite has no advisory lock, so two servers starting at once on a new file can
+/// both try the same migration. Each migration is one transaction, so the loser
+/// fails cleanly ("table … already exists") after the winner commits; running the
+/// migrator again then finds it applied.
+async fn migrate_sqlite(pool: &sqlx::SqlitePool) -> Result<(), DbError> {
+    let migrator = sqlx::migrate!("./migrations/sqlite");
+    let mut attempt = 0;
+    loop {
+        match migrator.run(pool).await {
+            Ok(()) => return Ok(()),
+            Err(_) if attempt < 4 => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(100 * attempt)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
 }
 

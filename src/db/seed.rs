@@ -95,6 +95,17 @@ const BUMP_VERSION_PG: &str = "UPDATE data_version SET version = version + 1, \
 impl Db {
     /// Writes the whole plan in one transaction.
     pub async fn insert_seed(&self, plan: &SeedPlan) -> Result<(), DbError> {
+        self.insert_plan(plan, false).await.map(|_| ())
+    }
+
+    /// Writes the plan only into a database that holds no term yet; false when it
+    /// already does. The check and the writes are one transaction holding the write
+    /// lock, so two servers starting at once on a new database seed it once.
+    pub async fn seed_if_empty(&self, plan: &SeedPlan) -> Result<bool, DbError> {
+        self.insert_plan(plan, true).await
+    }
+
+    async fn insert_plan(&self, plan: &SeedPlan, only_if_empty: bool) -> Result<bool, DbError> {
         let pg = self.backend() == Backend::Postgres;
         let (insert_target, insert_value, bump) = if pg {
             (INSERT_TARGET_PG, INSERT_VALUE_PG, BUMP_VERSION_PG)
@@ -107,6 +118,20 @@ impl Db {
         };
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if only_if_empty {
+                if pg {
+                    // SQLite's BEGIN IMMEDIATE already excludes other writers.
+                    sqlx::query("LOCK TABLE terms IN SHARE ROW EXCLUSIVE MODE")
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let terms: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM terms")
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if terms > 0 {
+                    return Ok(false);
+                }
+            }
             let source_id: i64 = sqlx::query_scalar(INSERT_SOURCE)
                 .bind(&plan.source.code)
                 .bind(&plan.source.title)
@@ -182,7 +207,7 @@ impl Db {
             }
             sqlx::query(bump).execute(&mut *tx).await?;
             tx.commit().await?;
-            Ok(())
+            Ok(true)
         })
     }
 }

@@ -48,8 +48,9 @@ pub async fn open_database(url: &str) -> Result<Db, StartError> {
     let db = Db::connect(url).await?;
     if db.is_empty().await? {
         let plan = SeedFile::parse(BUILTIN_SEED)?.plan()?;
-        db.insert_seed(&plan).await?;
-        tracing::info!(terms = plan.terms.len(), "new database: seed data loaded");
+        if db.seed_if_empty(&plan).await? {
+            tracing::info!(terms = plan.terms.len(), "new database: seed data loaded");
+        }
     }
     Ok(db)
 }

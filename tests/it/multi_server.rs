@@ -252,3 +252,50 @@ async fn two_server_processes_on_one_postgresql_database_act_as_one() {
     };
     two_servers_share_sessions_figures_and_conflicts(common::fresh_pg_database(&admin).await).await;
 }
+
+/// Two servers started at the same moment on a new database seed it once.
+async fn two_servers_starting_together_seed_a_new_database_once(url: String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let starts: Vec<_> = ["a.log", "b.log"]
+        .into_iter()
+        .map(|log| {
+            let (url, log) = (url.clone(), dir.path().join(log));
+            std::thread::spawn(move || common::process::ServerProcess::start(&url, &log, &[]))
+        })
+        .collect();
+    let servers: Vec<_> = starts
+        .into_iter()
+        .map(|s| s.join().expect("server started"))
+        .collect();
+    let terms: serde_json::Value = reqwest::get(format!("{}/api/v1/terms", servers[1].base))
+        .await
+        .expect("terms")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        terms.as_array().map(Vec::len),
+        Some(2),
+        "the seed was loaded more than once: {terms}"
+    );
+}
+
+#[tokio::test]
+async fn two_servers_starting_together_on_a_new_sqlite_file_seed_it_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    two_servers_starting_together_seed_a_new_database_once(format!(
+        "sqlite://{}/new.db",
+        dir.path().display()
+    ))
+    .await;
+}
+
+#[tokio::test]
+async fn two_servers_starting_together_on_a_new_postgresql_database_seed_it_once() {
+    let Ok(admin) = std::env::var("TEST_DATABASE_URL") else {
+        eprintln!("TEST_DATABASE_URL is not set: PostgreSQL run skipped");
+        return;
+    };
+    two_servers_starting_together_seed_a_new_database_once(common::fresh_pg_database(&admin).await)
+        .await;
+}

@@ -57,7 +57,13 @@ impl ServerProcess {
         }
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        assert!(base.starts_with("http://"), "the server did not start");
+        if !base.starts_with("http://") {
+            let _ = child.wait();
+            panic!(
+                "the server did not start: {}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+        }
         ServerProcess {
             child,
             base,
