@@ -34,7 +34,7 @@ impl leptos::server_fn::error::FromServerFnError for PageError {
 #[cfg(feature = "ssr")]
 impl From<crate::db::DbError> for PageError {
     fn from(e: crate::db::DbError) -> Self {
-        tracing::error!(error = %e, unavailable = e.is_unavailable(), "database error while building a page");
+        tracing::error!(error = %e, code = ?e.code(), unavailable = e.is_unavailable(), "database error while building a page");
         if e.is_unavailable() {
             PageError::Unavailable
         } else {

@@ -107,6 +107,17 @@ impl DbError {
         }
     }
 
+    /// The engine's own error code (SQLSTATE, or SQLite's result code), for logs.
+    pub fn code(&self) -> Option<String> {
+        match self {
+            DbError::Sqlx(e) => e
+                .as_database_error()
+                .and_then(|d| d.code())
+                .map(|c| c.into_owned()),
+            _ => None,
+        }
+    }
+
     /// Maps a unique-constraint violation on a write to `Conflict(what)`.
     pub(crate) fn from_write(e: sqlx::Error, what: &'static str) -> DbError {
         match e.as_database_error() {
@@ -129,16 +140,21 @@ fn sqlx_unavailable(e: &sqlx::Error) -> bool {
             let code = d.code().map(|c| c.into_owned()).unwrap_or_default();
             // SQLite: 5 BUSY, 6 LOCKED, 8 READONLY, 10 IOERR, 13 FULL, 14 CANTOPEN
             // (extended codes keep the primary code in their low byte).
-            if let Ok(n) = code.parse::<i32>() {
-                return matches!(n & 0xff, 5 | 6 | 8 | 10 | 13 | 14);
+            // (SQLSTATEs such as 55000 are digits too: ask which engine spoke.)
+            if d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                return code
+                    .parse::<i32>()
+                    .is_ok_and(|n| matches!(n & 0xff, 5 | 6 | 8 | 10 | 13 | 14));
             }
-            // PostgreSQL: 08 connection, 53 insufficient resources (disk full, too
-            // many connections), 57P0x shutdown / cannot connect now, 25006 read-only
-            // transaction, 40001/40P01 would not be transient enough to retry here.
+            // PostgreSQL: 08 connection, 28 the server refuses our credentials, 53
+            // insufficient resources (disk full, too many connections), 57P0x shutdown
+            // or cannot connect now, 3D000 the database is gone, 55000 it is not
+            // accepting connections, 25006 read-only transaction.
             code.starts_with("08")
+                || code.starts_with("28")
                 || code.starts_with("53")
                 || code.starts_with("57P0")
-                || code == "25006"
+                || matches!(code.as_str(), "3D000" | "55000" | "25006")
         }
         _ => false,
     }

@@ -61,7 +61,7 @@ impl IntoResponse for ApiError {
 
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
-        tracing::error!(error = %e, unavailable = e.is_unavailable(), "database error in the API");
+        tracing::error!(error = %e, code = ?e.code(), unavailable = e.is_unavailable(), "database error in the API");
         if e.is_unavailable() {
             ApiError::Unavailable
         } else {
