@@ -4,6 +4,7 @@
 pub mod api;
 mod api_json;
 pub mod api_write;
+mod api_write_input;
 pub mod assets;
 pub mod auth;
 mod chart_files;
@@ -14,5 +15,6 @@ pub mod forms;
 pub mod gate;
 pub mod headers;
 pub mod lang;
+pub mod openapi;
 pub mod startup;
 mod term_files;

@@ -14,6 +14,7 @@ mod exports;
 mod font_coverage;
 mod import;
 mod multi_server;
+mod openapi;
 mod pages;
 mod roles;
 mod scale;
