@@ -5,7 +5,8 @@
 
 use super::api_json::StoredValueJson;
 use super::api_write_input::{
-    PutBody, ReviewBody, bad, check_text, parse_body, parse_id, parse_period, write_error, writer,
+    PutBody, ReturnBody, ReviewBody, bad, check_text, parse_body, parse_id, parse_period,
+    write_error, writer,
 };
 use super::auth::caller::Caller;
 use super::error::{ApiError, ApiPath, ErrorBody};
@@ -165,10 +166,11 @@ async fn review(
     let actor = writer(&caller, Action::ReviewValues)?;
     let id = parse_id(&raw_id)?;
     let period = parse_period(&raw_period)?;
+    // No body, `null` and `{}` all mean no comment.
     let body: ReviewBody = if body.is_empty() {
         ReviewBody::default()
     } else {
-        parse_body(&body)?
+        parse_body::<Option<ReviewBody>>(&body)?.unwrap_or_default()
     };
     check_text("comment", body.comment.as_deref())?;
     if decision == Decision::Return && body.comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
@@ -217,7 +219,7 @@ pub async fn approve(
         ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
         ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
     ),
-    request_body = ReviewBody,
+    request_body = ReturnBody,
     responses(
         (status = 200, description = "Returned; the stored figure", body = StoredValueJson),
         (status = 400, description = "No comment, a refused body or period; nothing changed", body = ErrorBody),

@@ -21,11 +21,11 @@ pub struct PutBody {
     pub value: Value,
     /// `exact` (the default), `more_than`, `about` or `at_least`.
     pub qualifier: Option<String>,
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
     pub note: Option<String>,
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
     pub source_document: Option<String>,
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
     pub quote: Option<String>,
     /// The version last read; a different stored version is a conflict (409).
     #[schema(minimum = 0)]
@@ -37,8 +37,22 @@ pub struct PutBody {
 #[schema(example = json!({"comment": "Đề nghị kiểm tra lại nguồn số liệu"}))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewBody {
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
     pub comment: Option<String>,
+}
+
+/// The body of a return, as documented: the comment is required and not blank
+/// (read as a [`ReviewBody`], which says why when it is missing).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ReturnBody {
+    /// What to fix.
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        pattern = "^[^\\x00]*[^\\x00\\s][^\\x00]*$"
+    )]
+    pub comment: String,
 }
 
 fn figure_schema() -> impl Into<RefOr<Schema>> {

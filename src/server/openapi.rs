@@ -4,7 +4,7 @@
 use super::api_json::{
     IndicatorJson, ProgressJson, SourceJson, StoredValueJson, TargetJson, TermJson, ValueJson,
 };
-use super::api_write_input::{PutBody, ReviewBody};
+use super::api_write_input::{PutBody, ReturnBody, ReviewBody};
 use super::error::{ErrorBody, ErrorCode, ErrorDetail};
 use super::{api, api_write};
 use crate::db::AuditRecord;
@@ -43,6 +43,7 @@ use utoipa::{Modify, OpenApi};
         AuditRecord,
         PutBody,
         ReviewBody,
+        ReturnBody,
         ErrorBody,
         ErrorDetail,
         ErrorCode,

@@ -6,6 +6,7 @@
 mod common;
 
 mod api;
+mod api_edges;
 mod cli;
 mod copy;
 mod definitions;
