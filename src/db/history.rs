@@ -3,7 +3,8 @@
 
 use super::{Db, DbError, on_pool};
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+/// One change of an indicator: also an entry of `GET /api/v1/indicators/{id}/history`.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct AuditRecord {
     pub id: i64,
     pub at: String,

@@ -1,39 +1,63 @@
-//! The JSON read API under `/api/v1`, and `/healthz`.
+//! The JSON read API under `/api/v1`, its OpenAPI document, and `/healthz`.
 
 use super::api_json::{IndicatorJson, TermJson, indicator_json};
 use super::auth::caller::Caller;
-use super::error::ApiError;
+use super::error::{ApiError, ApiPath, ErrorBody};
+use super::openapi;
 use crate::app::build::today_year;
 use crate::app::state::AppState;
 use crate::db::Figures;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/api/v1/openapi.json", get(openapi::openapi_json))
         .route("/api/v1/terms", get(terms))
         .route("/api/v1/terms/{id}/indicators", get(term_indicators))
         .route("/api/v1/indicators/{id}", get(indicator))
         .route("/api/v1/{*rest}", get(unknown).fallback(unknown))
 }
 
-async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
+/// Liveness and database check for monitors.
+#[utoipa::path(get, path = "/healthz", tag = "health", security(()),
+    responses(
+        (status = 200, description = "The server and its database answer", body = String, content_type = "text/plain"),
+        (status = 500, description = "The database does not answer", body = ErrorBody),
+    ),
+)]
+pub async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
     state.db.data_version().await?;
     Ok("ok")
 }
 
-async fn terms(State(state): State<AppState>) -> Result<Json<Vec<TermJson>>, ApiError> {
+/// Every term, oldest first.
+#[utoipa::path(get, path = "/api/v1/terms", tag = "read", security((), ("api_token" = [])),
+    responses(
+        (status = 200, description = "The terms", body = Vec<TermJson>),
+        (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn terms(
+    State(state): State<AppState>,
+    // Extracted so that a wrong token is refused here as on every other call.
+    _caller: Caller,
+) -> Result<Json<Vec<TermJson>>, ApiError> {
     Ok(Json(
         state.db.terms().await?.iter().map(TermJson::from).collect(),
     ))
 }
 
-/// Ids are positive integers; anything else names nothing, so it is a 404 too.
-fn parse_id(raw: &str, what: &str) -> Result<i64, ApiError> {
-    raw.parse::<i64>()
-        .ok()
+/// Ids are positive integers written with digits only (no sign, no spaces);
+/// anything else names nothing, so it is a 404 too.
+pub(super) fn parse_id(raw: &str, what: &str) -> Result<i64, ApiError> {
+    Some(raw)
+        .filter(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|r| r.parse::<i64>().ok())
         .filter(|id| *id > 0)
         .ok_or_else(|| ApiError::NotFound(format!("no {what} with id {raw:?}")))
 }
@@ -48,10 +72,23 @@ fn figures(caller: &Caller) -> Figures {
     }
 }
 
-async fn term_indicators(
+/// The indicators of a term with targets, figures and progress. Anonymous callers
+/// get approved figures; a token holder or a signed-in user gets the working ones.
+#[utoipa::path(get, path = "/api/v1/terms/{id}/indicators", tag = "read",
+    security((), ("api_token" = [])),
+    params(("id" = i64, Path, description = "Term id", minimum = 1, example = 1)),
+    responses(
+        (status = 200, description = "The indicators of the term", body = Vec<IndicatorJson>),
+        (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
+        (status = 404, description = "No term with that id", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn term_indicators(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<Vec<IndicatorJson>>, ApiError> {
     let id = parse_id(&raw, "term")?;
     let data = state
@@ -68,10 +105,22 @@ async fn term_indicators(
     ))
 }
 
-async fn indicator(
+/// One indicator with its target, figures and progress.
+#[utoipa::path(get, path = "/api/v1/indicators/{id}", tag = "read",
+    security((), ("api_token" = [])),
+    params(("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1)),
+    responses(
+        (status = 200, description = "The indicator", body = IndicatorJson),
+        (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
+        (status = 404, description = "No indicator with that id", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn indicator(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<IndicatorJson>, ApiError> {
     let id = parse_id(&raw, "indicator")?;
     let missing = || ApiError::NotFound(format!("no indicator with id {id}"));

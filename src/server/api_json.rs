@@ -6,8 +6,10 @@ use crate::db::{IndicatorRecord, TermData, TermRecord};
 use crate::domain::Progress;
 use crate::i18n::{Explainer, Locale};
 use serde::Serialize;
+use utoipa::ToSchema;
 
-#[derive(Serialize)]
+/// A term of office (nhiệm kỳ), e.g. 2020–2025.
+#[derive(Serialize, ToSchema)]
 pub struct TermJson {
     pub id: i64,
     pub name: String,
@@ -28,36 +30,48 @@ impl From<&TermRecord> for TermJson {
     }
 }
 
-#[derive(Serialize)]
+/// Where a figure comes from: the document and the sentence quoted from it.
+#[derive(Serialize, ToSchema)]
 pub struct SourceJson {
     pub document: Option<String>,
     pub quote: Option<String>,
 }
 
-#[derive(Serialize)]
+/// The target of an indicator for the term.
+#[derive(Serialize, ToSchema)]
 pub struct TargetJson {
+    /// `each_year`, `cumulative`, `end_of_term` or `average`.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// A decimal string, e.g. "12.5".
     pub value: String,
+    /// `higher_is_better` or `lower_is_better`.
     pub direction: &'static str,
     pub text: String,
     pub source: SourceJson,
 }
 
-#[derive(Serialize)]
+/// One reported figure of an indicator.
+#[derive(Serialize, ToSchema)]
 pub struct ValueJson {
+    /// A year such as "2021", or "term" for the whole term.
     pub period: String,
+    /// A decimal string, e.g. "12.5".
     pub value: String,
+    /// `exact`, `more_than`, `about` or `at_least`.
     pub qualifier: &'static str,
     pub text: String,
     pub source: SourceJson,
     pub note: Option<String>,
+    /// `draft`, `submitted`, `approved` or `returned`.
     pub state: String,
+    /// Grows by one with each change; send it back as `expected_version`.
     pub version: i64,
     pub updated_at: String,
 }
 
-#[derive(Serialize)]
+/// Progress towards the target; numbers are decimal strings.
+#[derive(Serialize, ToSchema)]
 pub struct ProgressJson {
     pub actual: Option<String>,
     pub percent: Option<String>,
@@ -70,7 +84,8 @@ pub struct ProgressJson {
     pub explanation: Vec<String>,
 }
 
-#[derive(Serialize)]
+/// An indicator of a term with its target, figures and progress.
+#[derive(Serialize, ToSchema)]
 pub struct IndicatorJson {
     pub id: i64,
     pub term_id: i64,
@@ -79,12 +94,31 @@ pub struct IndicatorJson {
     pub name_en: Option<String>,
     pub group: Option<String>,
     pub unit: String,
+    /// `count`, `money`, `percent` or `percent_per_year`.
     pub unit_kind: &'static str,
     pub parent_id: Option<i64>,
     pub target: Option<TargetJson>,
     pub values: Vec<ValueJson>,
     pub progress: ProgressJson,
+    /// `exceeded`, `achieved`, `on_track`, `at_risk`, `off_track`, `no_target` or `no_data`.
     pub status: &'static str,
+}
+
+/// The stored working copy of one figure, as the write API answers.
+#[derive(Serialize, ToSchema)]
+pub struct StoredValueJson {
+    pub indicator_id: i64,
+    /// A year such as "2021", or "term".
+    pub period: String,
+    /// A decimal string, e.g. "12.5".
+    pub value: String,
+    /// `exact`, `more_than`, `about` or `at_least`.
+    pub qualifier: &'static str,
+    pub note: Option<String>,
+    /// `draft`, `submitted`, `approved` or `returned`.
+    pub state: String,
+    pub version: i64,
+    pub updated_at: String,
 }
 
 pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> IndicatorJson {

@@ -3,17 +3,21 @@
 //! Writes need an API token (a cookie session would need a CSRF token); the same
 //! validation as the entry form applies.
 
+use super::api_json::StoredValueJson;
+use super::api_write_input::{
+    PutBody, ReturnBody, ReviewBody, bad, check_text, parse_body, parse_id, parse_period,
+    write_error, writer,
+};
 use super::auth::caller::Caller;
-use super::error::ApiError;
+use super::error::{ApiError, ApiPath, ErrorBody};
 use crate::app::state::AppState;
-use crate::db::{Actor, AuditRecord, Decision, Figures, Origin, ValueChange, WriteError};
-use crate::domain::{Action, MAX_TEXT_CHARS, Period, Qualifier, parse_value};
+use crate::db::{AuditRecord, Decision, Figures, ValueChange};
+use crate::domain::{Action, Period, Qualifier, parse_value};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -29,79 +33,12 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/indicators/{id}/history", get(history))
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PutBody {
-    value: Value,
-    qualifier: Option<String>,
-    note: Option<String>,
-    source_document: Option<String>,
-    quote: Option<String>,
-    expected_version: Option<i64>,
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ReviewBody {
-    comment: Option<String>,
-}
-
-fn bad(message: impl Into<String>) -> ApiError {
-    ApiError::BadRequest(message.into())
-}
-
-fn parse_id(raw: &str) -> Result<i64, ApiError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {raw:?}")))
-}
-
-/// A token caller whose role allows `action`.
-fn writer(caller: &Caller, action: Action) -> Result<Actor, ApiError> {
-    let user = match caller {
-        Caller::Token(u) => u,
-        Caller::Session(_) => {
-            return Err(ApiError::Forbidden(
-                "write calls need an API token (Authorization: Bearer …)".into(),
-            ));
-        }
-        Caller::Anonymous => return Err(ApiError::Unauthorized),
-    };
-    if !user.role.may(action) {
-        return Err(ApiError::Forbidden(format!(
-            "the role {} may not do this",
-            user.role.key()
-        )));
-    }
-    Ok(Actor {
-        user_id: user.id,
-        username: user.username.clone(),
-        origin: Origin::Api,
-    })
-}
-
-fn write_error(e: WriteError) -> ApiError {
-    match e {
-        WriteError::Locked => ApiError::Locked,
-        WriteError::Conflicts(c) => ApiError::Conflict(format!(
-            "the value changed since version you expected; it is now version {}",
-            c.first().map_or(0, |c| c.current_version)
-        )),
-        WriteError::NotFound | WriteError::UnknownIndicator(_) => {
-            ApiError::NotFound("no such indicator or value".into())
-        }
-        WriteError::WrongState => ApiError::Conflict("the value is not awaiting review".into()),
-        WriteError::Db(e) => e.into(),
-    }
-}
-
-/// The stored working copy of one value, as JSON.
+/// The stored working copy of one value.
 async fn stored(
     state: &AppState,
     indicator_id: i64,
     period: Period,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<StoredValueJson>, ApiError> {
     let term_id = state
         .db
         .term_of_indicator(indicator_id)
@@ -116,33 +53,48 @@ async fn stored(
         .indicator(indicator_id)
         .and_then(|i| i.values.iter().find(|v| v.observation.period == period))
         .ok_or(ApiError::Internal)?;
-    Ok(Json(json!({
-        "indicator_id": indicator_id,
-        "period": period.key(),
-        "value": value.observation.value.canonical(),
-        "qualifier": value.observation.qualifier.key(),
-        "note": value.note,
-        "state": value.state,
-        "version": value.version,
-        "updated_at": value.updated_at,
-    })))
+    Ok(Json(StoredValueJson {
+        indicator_id,
+        period: period.key(),
+        value: value.observation.value.canonical(),
+        qualifier: value.observation.qualifier.key(),
+        note: value.note.clone(),
+        state: value.state.clone(),
+        version: value.version,
+        updated_at: value.updated_at.clone(),
+    }))
 }
 
-async fn put_value(
+/// Enters or changes a figure (an editor's token); it becomes a draft.
+#[utoipa::path(put, path = "/api/v1/indicators/{id}/values/{period}", tag = "write",
+    security(("api_token" = [])),
+    params(
+        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
+        ("period" = String, Path, description = "A year of the term (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
+    ),
+    request_body = PutBody,
+    responses(
+        (status = 200, description = "Saved; the stored figure", body = StoredValueJson),
+        (status = 400, description = "The body, the period or the figure is refused; nothing changed", body = ErrorBody),
+        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
+        (status = 403, description = "A session instead of a token, or a role that may not enter figures", body = ErrorBody),
+        (status = 404, description = "No indicator with that id", body = ErrorBody),
+        (status = 409, description = "The figure changed since `expected_version`", body = ErrorBody),
+        (status = 423, description = "The term is locked", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn put_value(
     State(state): State<AppState>,
     caller: Caller,
-    Path((raw_id, raw_period)): Path<(String, String)>,
+    ApiPath((raw_id, raw_period)): ApiPath<(String, String)>,
     body: Bytes,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<StoredValueJson>, ApiError> {
     let actor = writer(&caller, Action::EnterValues)?;
     let id = parse_id(&raw_id)?;
-    let body: PutBody = serde_json::from_slice(&body)
-        .map_err(|e| bad(format!("the body is not the expected JSON: {e}")))?;
-    let period = Period::parse(&raw_period).ok_or_else(|| {
-        bad(format!(
-            "period {raw_period:?} is neither a year such as 2021 nor \"term\""
-        ))
-    })?;
+    let body: PutBody = parse_body(&body)?;
+    let period = parse_period(&raw_period)?;
     let term_id = state
         .db
         .term_of_indicator(id)
@@ -181,20 +133,9 @@ async fn put_value(
             ))
         })?,
     };
-    for (name, text) in [
-        ("note", &body.note),
-        ("source_document", &body.source_document),
-        ("quote", &body.quote),
-    ] {
-        if text
-            .as_ref()
-            .is_some_and(|t| t.chars().count() > MAX_TEXT_CHARS)
-        {
-            return Err(bad(format!(
-                "{name} is longer than {MAX_TEXT_CHARS} characters"
-            )));
-        }
-    }
+    check_text("note", body.note.as_deref())?;
+    check_text("source_document", body.source_document.as_deref())?;
+    check_text("quote", body.quote.as_deref())?;
     if body.expected_version.is_some_and(|v| v < 0) {
         return Err(bad("expected_version cannot be negative"));
     }
@@ -219,33 +160,20 @@ async fn put_value(
 async fn review(
     state: AppState,
     caller: Caller,
-    raw_id: String,
-    raw_period: String,
+    (raw_id, raw_period): (String, String),
     body: Bytes,
     decision: Decision,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<StoredValueJson>, ApiError> {
     let actor = writer(&caller, Action::ReviewValues)?;
     let id = parse_id(&raw_id)?;
-    let period = Period::parse(&raw_period).ok_or_else(|| {
-        bad(format!(
-            "period {raw_period:?} is neither a year nor \"term\""
-        ))
-    })?;
+    let period = parse_period(&raw_period)?;
+    // No body, `null` and `{}` all mean no comment.
     let body: ReviewBody = if body.is_empty() {
         ReviewBody::default()
     } else {
-        serde_json::from_slice(&body)
-            .map_err(|e| bad(format!("the body is not the expected JSON: {e}")))?
+        parse_body::<Option<ReviewBody>>(&body)?.unwrap_or_default()
     };
-    if body
-        .comment
-        .as_ref()
-        .is_some_and(|c| c.chars().count() > MAX_TEXT_CHARS)
-    {
-        return Err(bad(format!(
-            "comment is longer than {MAX_TEXT_CHARS} characters"
-        )));
-    }
+    check_text("comment", body.comment.as_deref())?;
     if decision == Decision::Return && body.comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
         return Err(bad("returning a figure needs a comment saying what to fix"));
     }
@@ -257,28 +185,80 @@ async fn review(
     stored(&state, id, period).await
 }
 
-async fn approve(
+/// Approves a submitted figure (an approver's token); readers then see it.
+#[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/approve", tag = "write",
+    security(("api_token" = [])),
+    params(
+        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
+        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
+    ),
+    request_body(content = Option<ReviewBody>, description = "Optional; may be empty"),
+    responses(
+        (status = 200, description = "Approved; the stored figure", body = StoredValueJson),
+        (status = 400, description = "The body or the period is refused; nothing changed", body = ErrorBody),
+        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
+        (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
+        (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
+        (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
+        (status = 423, description = "The term is locked", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, period)): Path<(String, String)>,
+    ApiPath(path): ApiPath<(String, String)>,
     body: Bytes,
-) -> Result<Json<Value>, ApiError> {
-    review(state, caller, id, period, body, Decision::Approve).await
+) -> Result<Json<StoredValueJson>, ApiError> {
+    review(state, caller, path, body, Decision::Approve).await
 }
 
-async fn return_value(
+/// Returns a submitted figure to its editor with a comment saying what to fix.
+#[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/return", tag = "write",
+    security(("api_token" = [])),
+    params(
+        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
+        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
+    ),
+    request_body = ReturnBody,
+    responses(
+        (status = 200, description = "Returned; the stored figure", body = StoredValueJson),
+        (status = 400, description = "No comment, a refused body or period; nothing changed", body = ErrorBody),
+        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
+        (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
+        (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
+        (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
+        (status = 423, description = "The term is locked", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn return_value(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, period)): Path<(String, String)>,
+    ApiPath(path): ApiPath<(String, String)>,
     body: Bytes,
-) -> Result<Json<Value>, ApiError> {
-    review(state, caller, id, period, body, Decision::Return).await
+) -> Result<Json<StoredValueJson>, ApiError> {
+    review(state, caller, path, body, Decision::Return).await
 }
 
-async fn history(
+/// The newest 500 changes of an indicator, newest first (a token or a session).
+#[utoipa::path(get, path = "/api/v1/indicators/{id}/history", tag = "write",
+    security(("api_token" = [])),
+    params(("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1)),
+    responses(
+        (status = 200, description = "The changes", body = Vec<AuditRecord>),
+        (status = 401, description = "Neither an API token nor a session, or a wrong token", body = ErrorBody),
+        (status = 404, description = "No indicator with that id", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn history(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw_id): Path<String>,
+    ApiPath(raw_id): ApiPath<String>,
 ) -> Result<Json<Vec<AuditRecord>>, ApiError> {
     if caller.user().is_none() {
         return Err(ApiError::Unauthorized);

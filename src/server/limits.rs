@@ -3,13 +3,13 @@
 //! tower-http as bare text or nothing. A clerk gets a Vietnamese page, a program a
 //! JSON error like every other API error.
 
+use super::error::{ErrorBody, ErrorCode, ErrorDetail};
 use crate::app::locale_from_headers;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 
 pub async fn explain(req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
@@ -33,10 +33,12 @@ pub async fn explain(req: Request, next: Next) -> Response {
     let message = l.t(key).to_string();
     if api {
         let code = match status {
-            StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
-            _ => "timeout",
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            _ => ErrorCode::Timeout,
         };
-        let body = json!({ "error": { "code": code, "message": message } });
+        let body = ErrorBody {
+            error: ErrorDetail { code, message },
+        };
         return (status, axum::Json(body)).into_response();
     }
     let title = l.t("limits.title");

@@ -4,6 +4,7 @@
 pub mod api;
 mod api_json;
 pub mod api_write;
+mod api_write_input;
 pub mod assets;
 pub mod auth;
 mod chart_files;
@@ -16,5 +17,6 @@ pub mod headers;
 pub mod lang;
 mod limits;
 mod observe;
+pub mod openapi;
 pub mod startup;
 mod term_files;

@@ -6,6 +6,7 @@
 mod common;
 
 mod api;
+mod api_edges;
 mod cli;
 mod copy;
 mod definitions;
@@ -17,6 +18,7 @@ mod import;
 mod limits;
 mod logs;
 mod multi_server;
+mod openapi;
 mod outages;
 mod pages;
 mod roles;
