@@ -3,10 +3,11 @@
 use super::api_json::{IndicatorJson, TermJson, indicator_json};
 use super::auth::caller::Caller;
 use super::error::ApiError;
+use super::rejection::ApiPath;
 use crate::app::build::today_year;
 use crate::app::state::AppState;
 use crate::db::Figures;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 
@@ -51,7 +52,7 @@ fn figures(caller: &Caller) -> Figures {
 async fn term_indicators(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<Vec<IndicatorJson>>, ApiError> {
     let id = parse_id(&raw, "term")?;
     let data = state
@@ -71,7 +72,7 @@ async fn term_indicators(
 async fn indicator(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw): Path<String>,
+    ApiPath(raw): ApiPath<String>,
 ) -> Result<Json<IndicatorJson>, ApiError> {
     let id = parse_id(&raw, "indicator")?;
     let missing = || ApiError::NotFound(format!("no indicator with id {id}"));

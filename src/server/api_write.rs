@@ -5,11 +5,11 @@
 
 use super::auth::caller::Caller;
 use super::error::ApiError;
+use super::rejection::{ApiPath, JsonBytes, api_method_not_allowed};
 use crate::app::state::AppState;
 use crate::db::{Actor, AuditRecord, Decision, Figures, Origin, ValueChange, WriteError};
-use crate::domain::{Action, MAX_TEXT_CHARS, Period, Qualifier, parse_value};
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use crate::domain::{Action, MAX_TEXT_CHARS, Period, Qualifier, has_control_chars, parse_value};
+use axum::extract::State;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -17,16 +17,22 @@ use serde_json::{Value, json};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/indicators/{id}/values/{period}", put(put_value))
+        .route(
+            "/api/v1/indicators/{id}/values/{period}",
+            put(put_value).fallback(api_method_not_allowed),
+        )
         .route(
             "/api/v1/indicators/{id}/values/{period}/approve",
-            post(approve),
+            post(approve).fallback(api_method_not_allowed),
         )
         .route(
             "/api/v1/indicators/{id}/values/{period}/return",
-            post(return_value),
+            post(return_value).fallback(api_method_not_allowed),
         )
-        .route("/api/v1/indicators/{id}/history", get(history))
+        .route(
+            "/api/v1/indicators/{id}/history",
+            get(history).fallback(api_method_not_allowed),
+        )
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,8 +137,8 @@ async fn stored(
 async fn put_value(
     State(state): State<AppState>,
     caller: Caller,
-    Path((raw_id, raw_period)): Path<(String, String)>,
-    body: Bytes,
+    ApiPath((raw_id, raw_period)): ApiPath<(String, String)>,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<Value>, ApiError> {
     let actor = writer(&caller, Action::EnterValues)?;
     let id = parse_id(&raw_id)?;
@@ -168,8 +174,9 @@ async fn put_value(
         _ => return Err(bad("value must be a string such as \"12,5\" or a number")),
     };
     let value = parse_value(&text, indicator.definition.unit.kind).map_err(|e| {
+        let shown: String = text.chars().take(40).collect();
         bad(format!(
-            "value {text:?}: {}",
+            "value {shown:?}: {}",
             crate::i18n::Locale::En.t(e.message_key())
         ))
     })?;
@@ -193,6 +200,9 @@ async fn put_value(
             return Err(bad(format!(
                 "{name} is longer than {MAX_TEXT_CHARS} characters"
             )));
+        }
+        if text.as_deref().is_some_and(has_control_chars) {
+            return Err(bad(format!("{name} holds control characters")));
         }
     }
     if body.expected_version.is_some_and(|v| v < 0) {
@@ -221,7 +231,7 @@ async fn review(
     caller: Caller,
     raw_id: String,
     raw_period: String,
-    body: Bytes,
+    body: axum::body::Bytes,
     decision: Decision,
 ) -> Result<Json<Value>, ApiError> {
     let actor = writer(&caller, Action::ReviewValues)?;
@@ -246,6 +256,9 @@ async fn review(
             "comment is longer than {MAX_TEXT_CHARS} characters"
         )));
     }
+    if body.comment.as_deref().is_some_and(has_control_chars) {
+        return Err(bad("comment holds control characters"));
+    }
     if decision == Decision::Return && body.comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
         return Err(bad("returning a figure needs a comment saying what to fix"));
     }
@@ -260,8 +273,8 @@ async fn review(
 async fn approve(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, period)): Path<(String, String)>,
-    body: Bytes,
+    ApiPath((id, period)): ApiPath<(String, String)>,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<Value>, ApiError> {
     review(state, caller, id, period, body, Decision::Approve).await
 }
@@ -269,8 +282,8 @@ async fn approve(
 async fn return_value(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, period)): Path<(String, String)>,
-    body: Bytes,
+    ApiPath((id, period)): ApiPath<(String, String)>,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<Value>, ApiError> {
     review(state, caller, id, period, body, Decision::Return).await
 }
@@ -278,7 +291,7 @@ async fn return_value(
 async fn history(
     State(state): State<AppState>,
     caller: Caller,
-    Path(raw_id): Path<String>,
+    ApiPath(raw_id): ApiPath<String>,
 ) -> Result<Json<Vec<AuditRecord>>, ApiError> {
     if caller.user().is_none() {
         return Err(ApiError::Unauthorized);

@@ -15,5 +15,6 @@ pub mod gate;
 pub mod headers;
 pub mod lang;
 mod observe;
+pub mod rejection;
 pub mod startup;
 mod term_files;
