@@ -53,14 +53,18 @@ pub async fn get_term_page(
         .await?
         .ok_or(PageError::NotFound)?;
     let locked = db.term_locked(id).await?.unwrap_or(false);
-    Ok(super::build::term_page(
+    let view = super::build::term_page(
         &data,
         locale,
         super::build::today_year(),
         locked,
         drafts,
         page,
-    ))
+    );
+    if page > view.pages {
+        return Err(PageError::BadQuery);
+    }
+    Ok(view)
 }
 
 #[server(prefix = "/fn", endpoint = "indicator_page")]
