@@ -12,6 +12,7 @@ mod definitions;
 mod entry;
 mod exports;
 mod font_coverage;
+mod hostile;
 mod import;
 mod multi_server;
 mod pages;
