@@ -53,18 +53,15 @@ pub async fn get_term_page(
         .await?
         .ok_or(PageError::NotFound)?;
     let locked = db.term_locked(id).await?.unwrap_or(false);
-    let view = super::build::term_page(
+    // A page past the last (a stale link) shows the last page.
+    Ok(super::build::term_page(
         &data,
         locale,
         super::build::today_year(),
         locked,
         drafts,
         page,
-    );
-    if page > view.pages {
-        return Err(PageError::BadQuery);
-    }
-    Ok(view)
+    ))
 }
 
 #[server(prefix = "/fn", endpoint = "indicator_page")]

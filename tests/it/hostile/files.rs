@@ -250,7 +250,7 @@ pub async fn imports(ctx: &Ctx) -> Vec<Case> {
     ));
     cases.push(case(
         "import: a file over the size limit",
-        upload(ctx, "so-lieu.csv", vec![b'a'; 12 * 1024 * 1024]),
+        upload(ctx, "so-lieu.csv", vec![b'a'; 3 * 1024 * 1024]),
         Expect::Vi(TOO_LARGE),
     ));
     cases.push(case(

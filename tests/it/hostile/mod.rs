@@ -225,7 +225,20 @@ impl Ctx {
     }
 
     /// Status, content type and body (HTML entities turned back) of the answer.
-    pub async fn send(&self, req: &Req) -> (u16, String, String) {
+    /// A body over the limit may be answered (413) before it is all sent, and the
+    /// connection closed under the sender: that is tried again, twice.
+    pub async fn send(&self, req: &Req) -> Result<(u16, String, String), String> {
+        let mut last = String::new();
+        for _ in 0..3 {
+            match self.send_once(req).await {
+                Ok(answer) => return Ok(answer),
+                Err(e) => last = e.to_string(),
+            }
+        }
+        Err(last)
+    }
+
+    async fn send_once(&self, req: &Req) -> Result<(u16, String, String), reqwest::Error> {
         let res = match req {
             Req::Form { who, path, fields } => {
                 let v = self.visitor(*who).0;
@@ -310,7 +323,7 @@ impl Ctx {
                     .await
             }
         };
-        let res = res.expect("request");
+        let res = res?;
         let status = res.status().as_u16();
         let content_type = res
             .headers()
@@ -318,8 +331,8 @@ impl Ctx {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_string();
-        let body = common::unescape(&res.text().await.unwrap_or_default());
-        (status, content_type, body)
+        let body = common::unescape(&res.text().await?);
+        Ok((status, content_type, body))
     }
 
     /// Runs every case; returns one line per case that went wrong.
@@ -327,7 +340,13 @@ impl Ctx {
         let mut failures = Vec::new();
         for case in cases {
             let before = self.app.db.fingerprint().await.expect("fingerprint");
-            let (status, content_type, body) = self.send(&case.req).await;
+            let (status, content_type, body) = match self.send(&case.req).await {
+                Ok(answer) => answer,
+                Err(e) => {
+                    failures.push(format!("{}: no answer ({e})", case.name));
+                    continue;
+                }
+            };
             let after = self.app.db.fingerprint().await.expect("fingerprint");
             let mut wrong = Vec::new();
             let accepted = matches!(case.expect, Expect::Accepted(_));
