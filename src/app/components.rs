@@ -133,6 +133,20 @@ pub fn DownloadLinks(
     }
 }
 
+/// Text to put inside a `<textarea>`. Leptos writes a textarea's content into the
+/// server's HTML without escaping it, so a note such as "</textarea><script>…"
+/// would become markup; on the server it is escaped here (the browser shows the
+/// text as typed). In the browser the text is set as it is.
+pub fn textarea_text(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text
+    }
+}
+
 /// What a reader sees when a page cannot be shown; also sets the HTTP status.
 #[component]
 pub fn ErrorView(error: PageError) -> impl IntoView {
@@ -143,6 +157,7 @@ pub fn ErrorView(error: PageError) -> impl IntoView {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             response.set_status(match error {
                 PageError::NotFound => StatusCode::NOT_FOUND,
+                PageError::BadQuery => StatusCode::BAD_REQUEST,
                 PageError::SignInRequired => StatusCode::UNAUTHORIZED,
                 PageError::Forbidden => StatusCode::FORBIDDEN,
                 PageError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -152,6 +167,7 @@ pub fn ErrorView(error: PageError) -> impl IntoView {
     }
     let (title, body) = match error {
         PageError::NotFound => (l.t("error.not_found_title"), l.t("error.not_found")),
+        PageError::BadQuery => (l.t("error.bad_query_title"), l.t("error.bad_query")),
         PageError::SignInRequired => (l.t("error.sign_in_title"), l.t("error.sign_in")),
         PageError::Forbidden => (l.t("error.forbidden_title"), l.t("error.forbidden")),
         PageError::Unavailable => (l.t("error.unavailable_title"), l.t("error.unavailable")),

@@ -53,6 +53,7 @@ pub async fn get_term_page(
         .await?
         .ok_or(PageError::NotFound)?;
     let locked = db.term_locked(id).await?.unwrap_or(false);
+    // A page past the last (a stale link) shows the last page.
     Ok(super::build::term_page(
         &data,
         locale,

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 pub enum PageError {
     #[error("not found")]
     NotFound,
+    /// A query parameter of the address is not valid (a page that does not exist).
+    #[error("bad query parameter")]
+    BadQuery,
     /// Signing in is needed.
     #[error("sign in required")]
     SignInRequired,

@@ -50,10 +50,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// leptos_meta (0.8) copies the title into the server's HTML as it is: a name such
+/// as "</title><script>…" would become markup. On the server it is escaped here; in
+/// the browser `document.title` takes plain text, so it is left alone.
+fn title_text(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
+        <leptos_meta::Title formatter=title_text/>
         <Stylesheet id="app-css" href=STYLESHEET/>
         <Router>
             <components::Frame>

@@ -102,6 +102,10 @@ impl Db {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let n = sqlx::query(ARCHIVE_TERM).bind(i64::from(archived)).bind(term_id).execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                // No such term: nothing to record (the transaction is rolled back).
+                return Ok(false);
+            }
             let action = if archived { "term.archive" } else { "term.restore" };
             sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term_id).bind(None::<i64>)
                 .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;
@@ -169,6 +173,10 @@ impl Db {
             let mut tx = p.begin_write().await?;
             let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(id).fetch_optional(&mut *tx).await?;
             let n = sqlx::query(ARCHIVE_INDICATOR).bind(i64::from(archived)).bind(id).execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                // No such indicator: nothing to record (the transaction is rolled back).
+                return Ok(false);
+            }
             let action = if archived { "indicator.archive" } else { "indicator.restore" };
             sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term).bind(id)
                 .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;

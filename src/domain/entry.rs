@@ -23,6 +23,13 @@ impl ValueError {
 /// Longest note, document name or quote accepted.
 pub const MAX_TEXT_CHARS: usize = 2000;
 
+/// True when a text holds a control character other than a line break or a tab:
+/// such text is never typed, only forged (and PostgreSQL refuses NUL outright).
+pub fn has_control_chars(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
 /// Parses a figure written the Vietnamese way and checks it fits the unit.
 pub fn parse_value(text: &str, unit: UnitKind) -> Result<VnDecimal, ValueError> {
     let value = VnDecimal::parse(text)?;

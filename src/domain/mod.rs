@@ -13,7 +13,7 @@ pub mod term;
 pub mod unit;
 pub mod value;
 
-pub use entry::{MAX_TEXT_CHARS, ValueError, parse_value};
+pub use entry::{MAX_TEXT_CHARS, ValueError, has_control_chars, parse_value};
 pub use indicator::{CodeError, Indicator, IndicatorCode};
 pub use number::{NumberError, VnDecimal};
 pub use period::Period;

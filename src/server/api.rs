@@ -2,8 +2,9 @@
 
 use super::api_json::{IndicatorJson, TermJson, indicator_json};
 use super::auth::caller::Caller;
-use super::error::{ApiError, ApiPath, ErrorBody};
+use super::error::{ApiError, ErrorBody};
 use super::openapi;
+use super::rejection::ApiPath;
 use crate::app::build::today_year;
 use crate::app::state::AppState;
 use crate::db::Figures;

@@ -9,7 +9,8 @@ use super::api_write_input::{
     write_error, writer,
 };
 use super::auth::caller::Caller;
-use super::error::{ApiError, ApiPath, ErrorBody};
+use super::error::{ApiError, ErrorBody};
+use super::rejection::{ApiPath, JsonBytes, api_method_not_allowed};
 use crate::app::state::AppState;
 use crate::db::{AuditRecord, Decision, Figures, ValueChange};
 use crate::domain::{Action, Period, Qualifier, parse_value};
@@ -21,16 +22,22 @@ use serde_json::Value;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/indicators/{id}/values/{period}", put(put_value))
+        .route(
+            "/api/v1/indicators/{id}/values/{period}",
+            put(put_value).fallback(api_method_not_allowed),
+        )
         .route(
             "/api/v1/indicators/{id}/values/{period}/approve",
-            post(approve),
+            post(approve).fallback(api_method_not_allowed),
         )
         .route(
             "/api/v1/indicators/{id}/values/{period}/return",
-            post(return_value),
+            post(return_value).fallback(api_method_not_allowed),
         )
-        .route("/api/v1/indicators/{id}/history", get(history))
+        .route(
+            "/api/v1/indicators/{id}/history",
+            get(history).fallback(api_method_not_allowed),
+        )
 }
 
 /// The stored working copy of one value.
@@ -80,6 +87,8 @@ async fn stored(
         (status = 403, description = "A session instead of a token, or a role that may not enter figures", body = ErrorBody),
         (status = 404, description = "No indicator with that id", body = ErrorBody),
         (status = 409, description = "The figure changed since `expected_version`", body = ErrorBody),
+        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
+        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
         (status = 423, description = "The term is locked", body = ErrorBody),
         (status = 500, description = "The database failed; logged", body = ErrorBody),
         (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
@@ -89,7 +98,7 @@ pub async fn put_value(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath((raw_id, raw_period)): ApiPath<(String, String)>,
-    body: Bytes,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<StoredValueJson>, ApiError> {
     let actor = writer(&caller, Action::EnterValues)?;
     let id = parse_id(&raw_id)?;
@@ -120,8 +129,9 @@ pub async fn put_value(
         _ => return Err(bad("value must be a string such as \"12,5\" or a number")),
     };
     let value = parse_value(&text, indicator.definition.unit.kind).map_err(|e| {
+        let shown: String = text.chars().take(40).collect();
         bad(format!(
-            "value {text:?}: {}",
+            "value {shown:?}: {}",
             crate::i18n::Locale::En.t(e.message_key())
         ))
     })?;
@@ -200,6 +210,8 @@ async fn review(
         (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
         (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
         (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
+        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
+        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
         (status = 423, description = "The term is locked", body = ErrorBody),
         (status = 500, description = "The database failed; logged", body = ErrorBody),
         (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
@@ -209,7 +221,7 @@ pub async fn approve(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(path): ApiPath<(String, String)>,
-    body: Bytes,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<StoredValueJson>, ApiError> {
     review(state, caller, path, body, Decision::Approve).await
 }
@@ -229,6 +241,8 @@ pub async fn approve(
         (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
         (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
         (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
+        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
+        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
         (status = 423, description = "The term is locked", body = ErrorBody),
         (status = 500, description = "The database failed; logged", body = ErrorBody),
         (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
@@ -238,7 +252,7 @@ pub async fn return_value(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(path): ApiPath<(String, String)>,
-    body: Bytes,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<StoredValueJson>, ApiError> {
     review(state, caller, path, body, Decision::Return).await
 }

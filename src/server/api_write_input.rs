@@ -4,7 +4,7 @@
 use super::auth::caller::Caller;
 use super::error::ApiError;
 use crate::db::{Actor, Origin, WriteError};
-use crate::domain::{Action, MAX_TEXT_CHARS, Period};
+use crate::domain::{Action, MAX_TEXT_CHARS, Period, has_control_chars};
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -86,8 +86,9 @@ pub fn parse_period(raw: &str) -> Result<Period, ApiError> {
         })
 }
 
-/// A free text field: at most [`MAX_TEXT_CHARS`] characters and no NUL character
-/// (PostgreSQL cannot store one, so the two databases would disagree).
+/// A free text field: at most [`MAX_TEXT_CHARS`] characters and no control
+/// characters (PostgreSQL cannot store NUL, so the two databases would disagree;
+/// the others are never typed and only hide text).
 pub fn check_text(name: &str, text: Option<&str>) -> Result<(), ApiError> {
     let Some(text) = text else { return Ok(()) };
     if text.chars().count() > MAX_TEXT_CHARS {
@@ -95,8 +96,8 @@ pub fn check_text(name: &str, text: Option<&str>) -> Result<(), ApiError> {
             "{name} is longer than {MAX_TEXT_CHARS} characters"
         )));
     }
-    if text.contains('\0') {
-        return Err(bad(format!("{name} contains a NUL character")));
+    if has_control_chars(text) {
+        return Err(bad(format!("{name} holds control characters")));
     }
     Ok(())
 }

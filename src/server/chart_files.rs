@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::rejection::{ApiPath, ApiQuery};
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
@@ -54,12 +55,12 @@ fn named_file(file: &str, name: &str) -> Result<Format, ApiError> {
     Format::parse(&ext.to_ascii_lowercase())
 }
 
-type Params = Query<HashMap<String, String>>;
+type Params = ApiQuery<HashMap<String, String>>;
 
 async fn indicator_chart(
     State(state): State<AppState>,
-    Path(file): Path<String>,
-    Query(query): Params,
+    ApiPath(file): ApiPath<String>,
+    ApiQuery(query): Params,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (id, ext) = super::download::split_file(&file, "chart")?;
@@ -97,8 +98,8 @@ async fn indicator_chart(
 
 async fn compare_chart(
     State(state): State<AppState>,
-    Path((raw, file)): Path<(String, String)>,
-    Query(query): Params,
+    ApiPath((raw, file)): ApiPath<(String, String)>,
+    ApiQuery(query): Params,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let id = parse_id(&raw, "indicator")?;
@@ -121,8 +122,8 @@ async fn compare_chart(
 
 async fn overview_chart(
     State(state): State<AppState>,
-    Path((raw, file)): Path<(String, String)>,
-    Query(query): Params,
+    ApiPath((raw, file)): ApiPath<(String, String)>,
+    ApiQuery(query): Params,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let id = parse_id(&raw, "term")?;

@@ -3,7 +3,6 @@
 
 use crate::db::DbError;
 use axum::Json;
-use axum::extract::rejection::PathRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -23,6 +22,12 @@ pub enum ApiError {
     Conflict(String),
     #[error("the term is locked; an approver must unlock it first")]
     Locked,
+    #[error("{0}")]
+    MethodNotAllowed(String),
+    #[error("the request body is larger than {0} bytes")]
+    PayloadTooLarge(usize),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("the database is unavailable; nothing was changed, try again later")]
     Unavailable,
     #[error("internal error")]
@@ -53,8 +58,12 @@ pub enum ErrorCode {
     Forbidden,
     Conflict,
     Locked,
+    /// The address does not take that method (405).
+    MethodNotAllowed,
     /// The body is over the size limit (413).
     PayloadTooLarge,
+    /// The body is not sent as JSON (415).
+    UnsupportedMediaType,
     /// The request took longer than the time limit (408).
     Timeout,
     /// The database cannot be reached or cannot write right now (503).
@@ -71,6 +80,16 @@ impl ApiError {
             ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, ErrorCode::Conflict),
             ApiError::Locked => (StatusCode::LOCKED, ErrorCode::Locked),
+            ApiError::MethodNotAllowed(_) => {
+                (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
+            }
+            ApiError::PayloadTooLarge(_) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+            }
+            ApiError::UnsupportedMediaType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ),
             ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
@@ -103,15 +122,3 @@ impl From<DbError> for ApiError {
         }
     }
 }
-
-/// A path segment that cannot be decoded (e.g. `%FF`, not UTF-8) names nothing.
-impl From<PathRejection> for ApiError {
-    fn from(e: PathRejection) -> Self {
-        ApiError::NotFound(format!("the address cannot be read: {}", e.body_text()))
-    }
-}
-
-/// `Path` whose refusal is an [`ApiError`] (a JSON body) instead of axum's plain text.
-#[derive(axum::extract::FromRequestParts)]
-#[from_request(via(axum::extract::Path), rejection(ApiError))]
-pub struct ApiPath<T>(pub T);

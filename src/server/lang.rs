@@ -1,11 +1,11 @@
 //! `/lang/{code}`: remembers the reader's language in a cookie and goes back to the
 //! page they were on. A plain link, so it works without JavaScript.
 
+use super::rejection::{PagePath, page_refusal};
 use crate::app::LANG_COOKIE;
 use crate::app::state::AppState;
 use crate::i18n::Locale;
 use axum::Router;
-use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -14,9 +14,9 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/lang/{code}", get(switch))
 }
 
-async fn switch(Path(code): Path<String>, headers: HeaderMap) -> Response {
+async fn switch(PagePath(code): PagePath<String>, headers: HeaderMap) -> Response {
     let Some(locale) = Locale::from_code(&code) else {
-        return (StatusCode::NOT_FOUND, "unknown language").into_response();
+        return page_refusal(StatusCode::NOT_FOUND, "request.unknown_language");
     };
     let back = same_site_path(&headers).unwrap_or_else(|| "/".to_string());
     let cookie = format!(

@@ -18,5 +18,6 @@ pub mod lang;
 mod limits;
 mod observe;
 pub mod openapi;
+pub mod rejection;
 pub mod startup;
 mod term_files;

@@ -1,8 +1,9 @@
 //! Data downloads of a term: `/export/terms/{id}.csv`, `.xlsx` and `.pdf` (the A4
 //! meeting pack). A term without figures still gives each file, saying so inside.
 
+use super::rejection::ApiPath;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
@@ -25,7 +26,7 @@ pub fn router() -> Router<AppState> {
 
 async fn term_file(
     State(state): State<AppState>,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (id, ext) = split_file(&name, "export")?;

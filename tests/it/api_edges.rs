@@ -77,7 +77,7 @@ async fn a_note_with_a_nul_character_is_refused_on_every_database(app: TestApp) 
         assert_eq!(status, 400, "{field}: {error}");
         assert_eq!(
             error["error"]["message"],
-            format!("{field} contains a NUL character")
+            format!("{field} holds control characters")
         );
     }
     assert_eq!(working_values(&app, &token, &id).await, json!([]));

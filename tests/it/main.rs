@@ -14,6 +14,7 @@ mod durability;
 mod entry;
 mod exports;
 mod font_coverage;
+mod hostile;
 mod import;
 mod limits;
 mod logs;

@@ -48,10 +48,10 @@ pub fn EntryPage() -> impl IntoView {
 fn Notice() -> impl IntoView {
     let l = use_locale();
     let q = use_query_map().read_untracked().clone();
-    let saved = q.get("saved").map(|n| l.tf("entry.saved", &[("n", &n)]));
-    let submitted = q
-        .get("submitted")
-        .map(|n| l.tf("entry.submitted", &[("n", &n)]));
+    // Only a count is shown: a link cannot put words of its own into the notice.
+    let count = |k: &str| q.get(k).filter(|n| n.parse::<u32>().is_ok());
+    let saved = count("saved").map(|n| l.tf("entry.saved", &[("n", &n)]));
+    let submitted = count("submitted").map(|n| l.tf("entry.submitted", &[("n", &n)]));
     saved
         .or(submitted)
         .map(|text| view! { <div class="notice" role="status"><p>{text}</p></div> })
@@ -173,9 +173,9 @@ fn EntryRow(
             <td class="details">
                 <details>
                     <summary>{l.t("entry.add_details")}</summary>
-                    <label>{l.t("indicator.note")}<textarea name=format!("n_{id}") rows="2">{note}</textarea></label>
+                    <label>{l.t("indicator.note")}<textarea name=format!("n_{id}") rows="2">{crate::app::components::textarea_text(note)}</textarea></label>
                     <label>{l.t("indicator.source_document")}<input type="text" name=format!("d_{id}") value=document/></label>
-                    <label>{l.t("indicator.source_quote")}<textarea name=format!("s_{id}") rows="2">{quote}</textarea></label>
+                    <label>{l.t("indicator.source_quote")}<textarea name=format!("s_{id}") rows="2">{crate::app::components::textarea_text(quote)}</textarea></label>
                 </details>
             </td>
         </tr>

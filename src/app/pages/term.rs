@@ -17,16 +17,18 @@ pub fn TermPage() -> impl IntoView {
     let id = route_id();
     let query = use_query_map().read_untracked().clone();
     let drafts = query.get("drafts").is_some();
-    let page = query
-        .get("page")
-        .and_then(|p| p.parse::<usize>().ok())
-        .unwrap_or(1);
+    // No page number is page 1; anything but a page that exists is refused.
+    let page = match query.get("page") {
+        None => Some(1),
+        Some(p) => p.parse::<usize>().ok().filter(|p| *p >= 1),
+    };
     let page = AsyncDerived::new(move || {
         let id = id();
         async move {
-            match id {
-                Some(id) => get_term_page(id, locale, drafts, page).await,
-                None => Err(PageError::NotFound),
+            match (id, page) {
+                (Some(id), Some(page)) => get_term_page(id, locale, drafts, page).await,
+                (None, _) => Err(PageError::NotFound),
+                (_, None) => Err(PageError::BadQuery),
             }
         }
     });

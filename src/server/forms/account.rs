@@ -6,7 +6,8 @@ use crate::app::session_view::FormFeedback;
 use crate::app::state::{AppState, SignedIn};
 use crate::i18n::Locale;
 use crate::server::auth::{csrf, password, secret, session, throttle};
-use axum::extract::{ConnectInfo, Form, State};
+use crate::server::rejection::PageForm;
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -46,7 +47,7 @@ async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     parts: Parts,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let l = locale(&parts);
     if !anonymous_token_ok(&parts, &form) {
@@ -62,6 +63,12 @@ async fn login(
         let fb = feedback(l.t(key).to_string(), &form, &["username"]);
         page_with(&state, &parts, "/login", fb, status)
     };
+    // A name no account can have (control characters, 1 MB) is not looked up: it
+    // cannot match, and some databases refuse such text outright.
+    if !crate::server::forms::users::valid_username(&username) {
+        password::verify_dummy(password_text).await;
+        return refuse("account.wrong_credentials", StatusCode::UNAUTHORIZED).await;
+    }
     match throttle::admit(&state.db, &username, &address).await {
         Ok(throttle::Admission::Allowed) => {}
         Ok(throttle::Admission::Blocked) => {
@@ -103,7 +110,7 @@ async fn login(
         Ok(cookie) => {
             tracing::info!(user = %user.username, "signed in");
             let next = field(&form, "next")
-                .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+                .filter(|n| super::render::is_plain_path(n))
                 .unwrap_or("/");
             see_other_with_cookies(next, &[cookie])
         }
@@ -117,7 +124,7 @@ async fn login(
 async fn logout(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     if let Some(Extension(s)) = signed_in {
         if !csrf::token_matches(&s.csrf, field(&form, csrf::FIELD)) {
@@ -133,7 +140,7 @@ async fn logout(
 async fn setup(
     State(state): State<AppState>,
     parts: Parts,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let l = locale(&parts);
     if !anonymous_token_ok(&parts, &form) {
@@ -144,7 +151,18 @@ async fn setup(
         .unwrap_or_default()
         .trim()
         .to_string();
-    let path = format!("/setup?token={token}");
+    // The page shown again keeps the token only when it looks like one of ours (a
+    // made-up one could not even be part of an address).
+    let path = if !token.is_empty()
+        && token.len() <= 200
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        format!("/setup?token={token}")
+    } else {
+        "/setup".to_string()
+    };
     let refuse = |message: String, status| {
         let fb = feedback(message, &form, &["username"]);
         let path = path.clone();

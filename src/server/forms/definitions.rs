@@ -6,10 +6,14 @@ use super::users::require;
 use super::{field, form_actor, text_field};
 use crate::app::session_view::FormFeedback;
 use crate::app::state::{AppState, SignedIn};
+use crate::db::Figures;
 use crate::db::{DbError, IndicatorInput, TermInput};
-use crate::domain::{Action, Direction, IndicatorCode, TargetKind, Term, UnitKind, VnDecimal};
+use crate::domain::{
+    Action, Direction, IndicatorCode, TargetKind, Term, UnitKind, has_control_chars, parse_value,
+};
 use crate::i18n::Locale;
-use axum::extract::{Form, Path, State};
+use crate::server::rejection::{PageForm, PagePath, page_not_found, page_refusal};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -50,15 +54,22 @@ async fn refuse(
     page_with(state, parts, path, feedback, status).await
 }
 
+/// A name that may not be stored: longer than 300 characters, or with control
+/// characters.
 fn too_long(t: &Option<String>) -> bool {
-    t.as_ref().is_some_and(|t| t.chars().count() > 300)
+    bad_label(t, 300)
+}
+
+fn bad_label(t: &Option<String>, max: usize) -> bool {
+    t.as_ref()
+        .is_some_and(|t| t.chars().count() > max || has_control_chars(t))
 }
 
 async fn create_term(
     State(state): State<AppState>,
     me: Option<Extension<SignedIn>>,
     parts: Parts,
-    Form(form): Form<Fields>,
+    PageForm(form): PageForm<Fields>,
 ) -> Response {
     let me = match require(me, &form, Action::ManageDefinitions) {
         Ok(s) => s,
@@ -67,7 +78,7 @@ async fn create_term(
     let l = crate::app::locale_from_headers(&parts.headers);
     let mut errors = HashMap::new();
     let name = text_field(&form, "name");
-    if name.is_none() || too_long(&name) {
+    if name.is_none() || too_long(&name) || too_long(&text_field(&form, "name_en")) {
         errors.insert("name".into(), l.t("admin.bad_name").to_string());
     }
     let year = |k: &str| field(&form, k).and_then(|y| y.trim().parse::<i32>().ok());
@@ -76,7 +87,29 @@ async fn create_term(
     if !term_ok {
         errors.insert("start_year".into(), l.t("admin.bad_years").to_string());
     }
-    let copy_from = field(&form, "copy_from").and_then(|c| c.parse::<i64>().ok());
+    // The term to carry the indicator list over from: none, or one that exists.
+    let copy_from = match field(&form, "copy_from")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        None => None,
+        Some(raw) => {
+            let found = match raw.parse::<i64>().ok().filter(|id| *id > 0) {
+                Some(id) => match state.db.term(id).await {
+                    Ok(t) => t.map(|_| id),
+                    Err(e) => {
+                        tracing::error!(error = %e, "looking up a term failed");
+                        return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
+                    }
+                },
+                None => None,
+            };
+            if found.is_none() {
+                errors.insert("copy_from".into(), l.t("admin.bad_copy_from").to_string());
+            }
+            found
+        }
+    };
     let (Some(name), Some(start_year), Some(end_year), true) =
         (name, start, end, errors.is_empty())
     else {
@@ -132,8 +165,8 @@ async fn create_term(
 async fn archive_term(
     State(state): State<AppState>,
     me: Option<Extension<SignedIn>>,
-    Path((id, change)): Path<(i64, String)>,
-    Form(form): Form<Fields>,
+    PagePath((id, change)): PagePath<(i64, String)>,
+    PageForm(form): PageForm<Fields>,
 ) -> Response {
     let me = match require(me, &form, Action::ManageDefinitions) {
         Ok(s) => s,
@@ -142,30 +175,34 @@ async fn archive_term(
     let archived = match change.as_str() {
         "archive" => true,
         "restore" => false,
-        _ => return see_other("/admin/terms"),
+        _ => return page_not_found(),
     };
-    if let Err(e) = state
+    match state
         .db
         .set_term_archived(id, archived, &form_actor(&me))
         .await
     {
-        tracing::error!(error = %e, "archiving a term failed");
+        Ok(true) => see_other("/admin/terms"),
+        Ok(false) => page_not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "archiving a term failed");
+            page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server")
+        }
     }
-    see_other("/admin/terms")
 }
 
 async fn create_group(
     State(state): State<AppState>,
     me: Option<Extension<SignedIn>>,
     parts: Parts,
-    Form(form): Form<Fields>,
+    PageForm(form): PageForm<Fields>,
 ) -> Response {
     if let Err(r) = require(me, &form, Action::ManageDefinitions) {
         return r;
     }
     let l = crate::app::locale_from_headers(&parts.headers);
     let back = text_field(&form, "back")
-        .filter(|b| b.starts_with("/admin/"))
+        .filter(|b| b.starts_with("/admin/") && super::render::is_plain_path(b))
         .unwrap_or_else(|| "/admin/terms".into());
     let (code, name) = (
         text_field(&form, "group_code"),
@@ -174,7 +211,11 @@ async fn create_group(
     let valid_code = code
         .as_deref()
         .is_some_and(|c| IndicatorCode::parse(c).is_ok());
-    if !valid_code || name.is_none() || too_long(&name) {
+    if !valid_code
+        || name.is_none()
+        || too_long(&name)
+        || too_long(&text_field(&form, "group_name_en"))
+    {
         let errors =
             HashMap::from([("group_code".to_string(), l.t("admin.bad_group").to_string())]);
         return refuse(
@@ -216,7 +257,7 @@ async fn create_group(
         }
         Err(e) => {
             tracing::error!(error = %e, "creating a group failed");
-            see_other(&back)
+            page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server")
         }
     }
 }
@@ -228,12 +269,12 @@ fn indicator_input(form: &Fields, l: Locale) -> Result<IndicatorInput, HashMap<S
     if code.is_none() {
         errors.insert("code".into(), l.t("admin.bad_code").to_string());
     }
-    let name = text_field(form, "name").filter(|n| n.chars().count() <= 300);
-    if name.is_none() {
+    let name = text_field(form, "name").filter(|n| !bad_label(&Some(n.clone()), 300));
+    if name.is_none() || bad_label(&text_field(form, "name_en"), 300) {
         errors.insert("name".into(), l.t("admin.bad_name").to_string());
     }
-    let unit = text_field(form, "unit").filter(|u| u.chars().count() <= 40);
-    if unit.is_none() {
+    let unit = text_field(form, "unit").filter(|u| !bad_label(&Some(u.clone()), 40));
+    if unit.is_none() || bad_label(&text_field(form, "unit_en"), 40) {
         errors.insert("unit".into(), l.t("admin.bad_unit").to_string());
     }
     let unit_kind = field(form, "unit_kind").and_then(UnitKind::parse);
@@ -241,11 +282,19 @@ fn indicator_input(form: &Fields, l: Locale) -> Result<IndicatorInput, HashMap<S
     if unit_kind.is_none() || direction.is_none() {
         errors.insert("unit".into(), l.t("admin.bad_unit").to_string());
     }
-    let id_of = |k: &str| {
-        field(form, k)
-            .and_then(|v| v.parse::<i64>().ok())
-            .filter(|v| *v > 0)
+    // A group or parent is optional; one that is sent must be a positive id (that
+    // it exists, in this term, is checked against the term before saving).
+    let mut id_of = |k: &str| match field(form, k).map(str::trim).filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) => {
+            let id = v.parse::<i64>().ok().filter(|v| *v > 0);
+            if id.is_none() {
+                errors.insert(k.to_string(), l.t("admin.bad_link").to_string());
+            }
+            id
+        }
     };
+    let (group_id, parent_id) = (id_of("group_id"), id_of("parent_id"));
     match (code, name, unit, unit_kind, direction) {
         (Some(code), Some(name), Some(unit), Some(unit_kind), Some(direction))
             if errors.is_empty() =>
@@ -254,8 +303,8 @@ fn indicator_input(form: &Fields, l: Locale) -> Result<IndicatorInput, HashMap<S
                 code: code.to_string(),
                 name,
                 name_en: text_field(form, "name_en"),
-                group_id: id_of("group_id"),
-                parent_id: id_of("parent_id"),
+                group_id,
+                parent_id,
                 unit_kind,
                 unit,
                 unit_en: text_field(form, "unit_en"),
@@ -276,7 +325,34 @@ async fn save_indicator(
     back: String,
 ) -> Response {
     let l = crate::app::locale_from_headers(&parts.headers);
-    let input = match indicator_input(&form, l) {
+    let data = match state.db.term_data_as(term, Figures::Working).await {
+        Ok(Some(d)) => d,
+        Ok(None) => return page_not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "loading a term failed");
+            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
+        }
+    };
+    let links_ok = |i: &IndicatorInput| {
+        let mut errors = HashMap::new();
+        if i.group_id.is_some_and(|g| data.group(Some(g)).is_none()) {
+            errors.insert("group_id".to_string(), l.t("admin.bad_link").to_string());
+        }
+        if i.parent_id
+            .is_some_and(|p| Some(p) == id || data.indicator(p).is_none())
+        {
+            errors.insert("parent_id".to_string(), l.t("admin.bad_link").to_string());
+        }
+        errors
+    };
+    let input = match indicator_input(&form, l).and_then(|i| {
+        let errors = links_ok(&i);
+        if errors.is_empty() {
+            Ok(i)
+        } else {
+            Err(errors)
+        }
+    }) {
         Ok(i) => i,
         Err(errors) => {
             return refuse(
@@ -329,9 +405,9 @@ async fn save_indicator(
 async fn create_indicator(
     State(state): State<AppState>,
     me: Option<Extension<SignedIn>>,
-    Path(term): Path<i64>,
+    PagePath(term): PagePath<i64>,
     parts: Parts,
-    Form(form): Form<Fields>,
+    PageForm(form): PageForm<Fields>,
 ) -> Response {
     let me = match require(me, &form, Action::ManageDefinitions) {
         Ok(s) => s,
@@ -352,16 +428,21 @@ async fn create_indicator(
 async fn update_indicator(
     State(state): State<AppState>,
     me: Option<Extension<SignedIn>>,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     parts: Parts,
-    Form(form): Form<Fields>,
+    PageForm(form): PageForm<Fields>,
 ) -> Response {
     let me = match require(me, &form, Action::ManageDefinitions) {
         Ok(s) => s,
         Err(r) => return r,
     };
-    let Ok(Some(term)) = state.db.term_of_indicator(id).await else {
-        return see_other("/admin/terms");
+    let term = match state.db.term_of_indicator(id).await {
+        Ok(Some(term)) => term,
+        Ok(None) => return page_not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "looking up an indicator failed");
+            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
+        }
     };
     save_indicator(
         state,
@@ -378,9 +459,9 @@ async fn update_indicator(
 async fn set_target(
     State(state): State<AppState>,
     me: Option<Extension<SignedIn>>,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     parts: Parts,
-    Form(form): Form<Fields>,
+    PageForm(form): PageForm<Fields>,
 ) -> Response {
     let me = match require(me, &form, Action::ManageDefinitions) {
         Ok(s) => s,
@@ -388,53 +469,67 @@ async fn set_target(
     };
     let l = crate::app::locale_from_headers(&parts.headers);
     let back = format!("/admin/indicators/{id}");
-    let target = match field(&form, "kind").unwrap_or_default() {
-        "" | "none" => None,
-        k => {
-            let kind = TargetKind::parse(k);
-            let value = field(&form, "value").map(VnDecimal::parse);
-            match (kind, value) {
-                (Some(kind), Some(Ok(value))) => Some((
-                    kind,
-                    value,
-                    text_field(&form, "quote").map(|q| q.chars().take(2000).collect()),
-                )),
-                (_, Some(Err(e))) => {
-                    let errors =
-                        HashMap::from([("value".to_string(), l.t(e.message_key()).to_string())]);
-                    return refuse(
-                        &state,
-                        &parts,
-                        &back,
-                        &form,
-                        errors,
-                        l,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                    )
-                    .await;
-                }
-                _ => {
-                    let errors =
-                        HashMap::from([("value".to_string(), l.t("number.empty").to_string())]);
-                    return refuse(
-                        &state,
-                        &parts,
-                        &back,
-                        &form,
-                        errors,
-                        l,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                    )
-                    .await;
-                }
+    let unit = match state.db.term_of_indicator(id).await {
+        Ok(Some(term)) => match state.db.term_data_as(term, Figures::Working).await {
+            Ok(data) => data
+                .as_ref()
+                .and_then(|d| d.indicator(id))
+                .map(|i| i.definition.unit.kind),
+            Err(e) => {
+                tracing::error!(error = %e, "loading a term failed");
+                return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
             }
+        },
+        Ok(None) => None,
+        Err(e) => {
+            tracing::error!(error = %e, "looking up an indicator failed");
+            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
+        }
+    };
+    let Some(unit) = unit else {
+        return page_not_found();
+    };
+    let target = match field(&form, "kind").map(str::trim).unwrap_or_default() {
+        "" | "none" => Ok(None),
+        k => {
+            // The value is checked against the unit, as a figure is: a count target
+            // is a whole number, a percentage within ±1000 %.
+            let value = parse_value(field(&form, "value").unwrap_or_default(), unit);
+            let quote = text_field(&form, "quote");
+            match (TargetKind::parse(k), value) {
+                (_, Err(e)) => Err(("value", e.message_key())),
+                (None, _) => Err(("kind", "admin.bad_target_kind")),
+                (_, _) if quote.as_ref().is_some_and(|q| q.chars().count() > 2000) => {
+                    Err(("quote", "entry.text_too_long"))
+                }
+                (_, _) if quote.as_deref().is_some_and(has_control_chars) => {
+                    Err(("quote", "entry.bad_text"))
+                }
+                (Some(kind), Ok(value)) => Ok(Some((kind, value, quote))),
+            }
+        }
+    };
+    let target = match target {
+        Ok(t) => t,
+        Err((name, key)) => {
+            let errors = HashMap::from([(name.to_string(), l.t(key).to_string())]);
+            return refuse(
+                &state,
+                &parts,
+                &back,
+                &form,
+                errors,
+                l,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     match state.db.set_target(id, target, &form_actor(&me)).await {
         Ok(()) => see_other(&format!("{back}?saved=1")),
         Err(e) => {
             tracing::error!(error = %e, "setting a target failed");
-            see_other(&back)
+            page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server")
         }
     }
 }
@@ -442,23 +537,36 @@ async fn set_target(
 async fn archive_indicator(
     State(state): State<AppState>,
     me: Option<Extension<SignedIn>>,
-    Path((id, change)): Path<(i64, String)>,
-    Form(form): Form<Fields>,
+    PagePath((id, change)): PagePath<(i64, String)>,
+    PageForm(form): PageForm<Fields>,
 ) -> Response {
     let me = match require(me, &form, Action::ManageDefinitions) {
         Ok(s) => s,
         Err(r) => return r,
     };
-    let term = state.db.term_of_indicator(id).await.ok().flatten();
-    if let Err(e) = state
+    let archived = match change.as_str() {
+        "archive" => true,
+        "restore" => false,
+        _ => return page_not_found(),
+    };
+    let term = match state.db.term_of_indicator(id).await {
+        Ok(Some(t)) => t,
+        Ok(None) => return page_not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "looking up an indicator failed");
+            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
+        }
+    };
+    match state
         .db
-        .set_indicator_archived(id, change == "archive", &form_actor(&me))
+        .set_indicator_archived(id, archived, &form_actor(&me))
         .await
     {
-        tracing::error!(error = %e, "archiving an indicator failed");
+        Ok(true) => see_other(&format!("/admin/terms/{term}")),
+        Ok(false) => page_not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "archiving an indicator failed");
+            page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server")
+        }
     }
-    see_other(&term.map_or_else(
-        || "/admin/terms".to_string(),
-        |t| format!("/admin/terms/{t}"),
-    ))
 }

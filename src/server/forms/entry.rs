@@ -9,7 +9,8 @@ use crate::app::state::{AppState, SignedIn};
 use crate::db::{Decision, Figures, ValueChange, WriteError};
 use crate::domain::{Action, Period, Qualifier, VnDecimal};
 use crate::i18n::{Explainer, Locale};
-use axum::extract::{Form, Path, State};
+use crate::server::rejection::{PageForm, PagePath, bad_form, page_not_found, page_refusal};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -17,7 +18,7 @@ use axum::routing::post;
 use axum::{Extension, Router};
 use std::collections::HashMap;
 
-use crate::domain::{MAX_TEXT_CHARS as MAX_TEXT, parse_value};
+use crate::domain::{MAX_TEXT_CHARS as MAX_TEXT, has_control_chars, parse_value};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -27,13 +28,53 @@ pub fn router() -> Router<AppState> {
         .route("/terms/{term}/lock", post(lock))
 }
 
+/// Why a posted entry form is refused.
+enum Refusal {
+    /// Fields a page of this site never sends: names of another term's indicators,
+    /// unknown names, a qualifier or version that is not one of ours.
+    Tampered,
+    /// What the clerk typed, by field.
+    Fields(HashMap<String, String>),
+}
+
+/// True when every field is one the entry form of this term sends, with a value of
+/// the kind the form puts there (a version is a whole number, a qualifier one of
+/// the choices).
+fn only_known_fields(form: &[(String, String)], units: &HashMap<i64, crate::domain::Unit>) -> bool {
+    form.iter().all(|(name, value)| {
+        if name == "csrf" {
+            return true;
+        }
+        let Some((prefix, id)) = name.split_once('_') else {
+            return false;
+        };
+        // "v_007" is not taken for "v_7": the id is exactly as the form writes it.
+        let known_id = id
+            .parse::<i64>()
+            .ok()
+            .filter(|n| n.to_string() == id)
+            .is_some_and(|n| units.contains_key(&n));
+        let value = value.trim();
+        known_id
+            && match prefix {
+                "v" | "n" | "d" | "s" => true,
+                "q" => value.is_empty() || Qualifier::parse(value).is_some(),
+                "ver" => value.is_empty() || value.parse::<i64>().is_ok_and(|v| v >= 0),
+                _ => false,
+            }
+    })
+}
+
 /// Checks every row of the form; returns the changes, or every error by field.
 fn validate(
     form: &[(String, String)],
     units: &HashMap<i64, crate::domain::Unit>,
     year: i32,
     l: Locale,
-) -> Result<Vec<ValueChange>, HashMap<String, String>> {
+) -> Result<Vec<ValueChange>, Refusal> {
+    if !only_known_fields(form, units) {
+        return Err(Refusal::Tampered);
+    }
     let mut changes = Vec::new();
     let mut errors = HashMap::new();
     for (id, unit) in units {
@@ -41,6 +82,11 @@ fn validate(
             .map(str::trim)
             .filter(|s| !s.is_empty())
         else {
+            // A note or source typed without a figure would be lost without a word.
+            let texts = ["n", "d", "s"].map(|k| text_field(form, &format!("{k}_{id}")));
+            if texts.iter().any(Option::is_some) {
+                errors.insert(format!("v_{id}"), l.t("number.empty").to_string());
+            }
             continue;
         };
         let value = match parse_value(raw, unit.kind) {
@@ -50,7 +96,10 @@ fn validate(
                 continue;
             }
         };
-        let qualifier = Qualifier::parse(field(form, &format!("q_{id}")).unwrap_or("exact"))
+        let qualifier = field(form, &format!("q_{id}"))
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .and_then(Qualifier::parse)
             .unwrap_or(Qualifier::Exact);
         let texts = [
             text_field(form, &format!("n_{id}")),
@@ -61,9 +110,13 @@ fn validate(
             errors.insert(format!("v_{id}"), l.t("entry.text_too_long").to_string());
             continue;
         }
+        if texts.iter().flatten().any(|t| has_control_chars(t)) {
+            errors.insert(format!("v_{id}"), l.t("entry.bad_text").to_string());
+            continue;
+        }
         let [note, source_document, quote] = texts;
         let expected_version =
-            field(form, &format!("ver_{id}")).and_then(|v| v.parse::<i64>().ok());
+            field(form, &format!("ver_{id}")).and_then(|v| v.trim().parse::<i64>().ok());
         changes.push(ValueChange {
             indicator_id: *id,
             period: Period::Year(year),
@@ -78,16 +131,16 @@ fn validate(
     if errors.is_empty() {
         Ok(changes)
     } else {
-        Err(errors)
+        Err(Refusal::Fields(errors))
     }
 }
 
 async fn save(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Path((term_id, year)): Path<(i64, i32)>,
+    PagePath((term_id, year)): PagePath<(i64, i32)>,
     parts: Parts,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let me = match require(signed_in, &form, Action::EnterValues) {
         Ok(s) => s,
@@ -97,10 +150,15 @@ async fn save(
     let path = format!("/entry/{term_id}/{year}");
     let data = match state.db.term_data_as(term_id, Figures::Working).await {
         Ok(Some(d)) if d.term.term.years().contains(&year) => d,
-        Ok(_) => return see_other("/entry"),
+        Ok(_) => return page_not_found(),
         Err(e) => {
             tracing::error!(error = %e, "loading the entry form failed");
-            return see_other(&path);
+            let key = if e.is_unavailable() {
+                "error.unavailable"
+            } else {
+                "error.server"
+            };
+            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, key);
         }
     };
     let units: HashMap<i64, crate::domain::Unit> = data
@@ -126,7 +184,8 @@ async fn save(
     };
     let changes = match validate(&form, &units, year, l) {
         Ok(c) => c,
-        Err(errors) => {
+        Err(Refusal::Tampered) => return bad_form(),
+        Err(Refusal::Fields(errors)) => {
             let message = l.tf("entry.errors", &[("n", &errors.len().to_string())]);
             return refuse(message, errors, fields, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
@@ -192,9 +251,9 @@ async fn save(
 async fn submit(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Path((term_id, year)): Path<(i64, i32)>,
+    PagePath((term_id, year)): PagePath<(i64, i32)>,
     parts: Parts,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let me = match require(signed_in, &form, Action::SubmitValues) {
         Ok(s) => s,
@@ -207,6 +266,7 @@ async fn submit(
         .await
     {
         Ok(n) => see_other(&format!("{path}?submitted={n}")),
+        Err(WriteError::NotFound) => page_not_found(),
         Err(WriteError::Locked) => {
             let l = crate::app::locale_from_headers(&parts.headers);
             let fb = FormFeedback {
@@ -217,7 +277,11 @@ async fn submit(
         }
         Err(e) => {
             tracing::error!(error = %e, "submitting failed");
-            see_other(&path)
+            let key = match &e {
+                WriteError::Db(d) if d.is_unavailable() => "error.unavailable",
+                _ => "error.server",
+            };
+            page_refusal(StatusCode::SERVICE_UNAVAILABLE, key)
         }
     }
 }
@@ -225,9 +289,9 @@ async fn submit(
 async fn review(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Path((indicator_id, period)): Path<(i64, String)>,
+    PagePath((indicator_id, period)): PagePath<(i64, String)>,
     parts: Parts,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let me = match require(signed_in, &form, Action::ReviewValues) {
         Ok(s) => s,
@@ -235,15 +299,37 @@ async fn review(
     };
     let l = crate::app::locale_from_headers(&parts.headers);
     let Some(period) = Period::parse(&period) else {
-        return see_other("/review");
+        return page_not_found();
     };
     let decision = match field(&form, "decision") {
         Some("approve") => Decision::Approve,
         Some("return") => Decision::Return,
-        _ => return see_other("/review"),
+        _ => return bad_form(),
     };
-    let comment =
-        text_field(&form, "comment").map(|c| c.chars().take(MAX_TEXT).collect::<String>());
+    let comment = text_field(&form, "comment");
+    let comment_problem = comment.as_deref().and_then(|c| {
+        if c.chars().count() > MAX_TEXT {
+            Some("entry.text_too_long")
+        } else if has_control_chars(c) {
+            Some("entry.bad_text")
+        } else {
+            None
+        }
+    });
+    if let Some(key) = comment_problem {
+        let fb = FormFeedback {
+            message: Some(l.t(key).to_string()),
+            ..Default::default()
+        };
+        return page_with(
+            &state,
+            &parts,
+            "/review",
+            fb,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     if decision == Decision::Return && comment.is_none() {
         let fb = FormFeedback {
             message: Some(l.t("review.comment_needed").to_string()),
@@ -293,20 +379,32 @@ async fn review(
 async fn lock(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Path(term_id): Path<i64>,
-    Form(form): Form<Vec<(String, String)>>,
+    PagePath(term_id): PagePath<i64>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let me = match require(signed_in, &form, Action::LockTerm) {
         Ok(s) => s,
         Err(r) => return r,
     };
-    let locked = field(&form, "lock") == Some("1");
-    if let Err(e) = state
+    let locked = match field(&form, "lock") {
+        Some("1") => true,
+        Some("0") => false,
+        _ => return bad_form(),
+    };
+    match state
         .db
         .set_term_lock(term_id, locked, &form_actor(&me))
         .await
     {
-        tracing::error!(error = %e, "locking failed");
+        Ok(()) => see_other(&format!("/terms/{term_id}")),
+        Err(WriteError::NotFound) => page_not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "locking failed");
+            let key = match &e {
+                WriteError::Db(d) if d.is_unavailable() => "error.unavailable",
+                _ => "error.server",
+            };
+            page_refusal(StatusCode::SERVICE_UNAVAILABLE, key)
+        }
     }
-    see_other(&format!("/terms/{term_id}"))
 }

@@ -13,7 +13,8 @@ use crate::i18n::{Explainer, Locale};
 use crate::io::import::{
     ImportFailure, Known, MAX_BYTES, TemplateRow, parse_upload, template_csv, template_xlsx,
 };
-use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, State};
+use crate::server::rejection::{PageForm, PagePath, PageRejection, bad_form, page_not_found};
+use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -46,7 +47,7 @@ async fn working(state: &AppState, term_id: i64, year: i32) -> Option<TermData> 
 async fn template(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Path((term_id, year, ext)): Path<(i64, i32, String)>,
+    PagePath((term_id, year, ext)): PagePath<(i64, i32, String)>,
 ) -> Response {
     match signed_in {
         Some(Extension(s)) if s.user.role.may(Action::EnterValues) => {}
@@ -54,7 +55,7 @@ async fn template(
         None => return see_other("/login"),
     }
     let Some(data) = working(&state, term_id, year).await else {
-        return StatusCode::NOT_FOUND.into_response();
+        return page_not_found();
     };
     let rows: Vec<TemplateRow> = data
         .indicators
@@ -86,7 +87,7 @@ async fn template(
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
         },
-        _ => return StatusCode::NOT_FOUND.into_response(),
+        _ => return page_not_found(),
     };
     let disposition = format!("attachment; filename=\"{name}.{ext}\"");
     (
@@ -125,9 +126,9 @@ fn problems(l: Locale, failure: &ImportFailure) -> (String, Vec<String>) {
 
 async fn upload(
     State(state): State<AppState>,
-    Path((term_id, year)): Path<(i64, i32)>,
+    PagePath((term_id, year)): PagePath<(i64, i32)>,
     parts: Parts,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let l = crate::app::locale_from_headers(&parts.headers);
     // Who asks is known before the body is read; the token comes with the body.
@@ -136,53 +137,34 @@ async fn upload(
         Some(_) => return super::users::forbidden_role(),
         None => return see_other("/login"),
     };
+    let mut multipart = match multipart {
+        Ok(m) => m,
+        Err(e) => return PageRejection::from(e).into_response(),
+    };
     let mut csrf = None;
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
-        match multipart.next_field().await {
-            Ok(Some(f)) => {
-                let name = f.name().unwrap_or_default().to_string();
-                let file_name = f.file_name().map(str::to_string);
-                match f.bytes().await {
-                    Ok(bytes) if name == "csrf" => {
-                        csrf = Some(String::from_utf8_lossy(&bytes).to_string())
-                    }
-                    Ok(bytes) if name == "file" => {
-                        file = Some((file_name.unwrap_or_default(), bytes.to_vec()))
-                    }
-                    Ok(_) => {}
-                    Err(_) => {
-                        return outcome_page(
-                            &state,
-                            &parts,
-                            term_id,
-                            year,
-                            too_large(l),
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                        )
-                        .await;
-                    }
-                }
-            }
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(_) => {
-                return outcome_page(
-                    &state,
-                    &parts,
-                    term_id,
-                    year,
-                    too_large(l),
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                )
-                .await;
+            Err(e) => return unreadable(&state, &parts, term_id, year, l, e.status()).await,
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().map(str::to_string);
+        match field.bytes().await {
+            Ok(bytes) if name == "csrf" => csrf = Some(String::from_utf8_lossy(&bytes).to_string()),
+            Ok(bytes) if name == "file" => {
+                file = Some((file_name.unwrap_or_default(), bytes.to_vec()))
             }
+            Ok(_) => {}
+            Err(e) => return unreadable(&state, &parts, term_id, year, l, e.status()).await,
         }
     }
     if !crate::server::auth::csrf::token_matches(&me.csrf, csrf.as_deref()) {
         return crate::server::auth::csrf::forbidden();
     }
     let Some(data) = working(&state, term_id, year).await else {
-        return see_other("/entry");
+        return page_not_found();
     };
     let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         let outcome = ImportOutcome {
@@ -249,6 +231,23 @@ async fn upload(
     }
 }
 
+/// An upload whose body cannot be read: over the size limit, or not a whole
+/// multipart form (cut short, malformed).
+async fn unreadable(
+    state: &AppState,
+    parts: &Parts,
+    term_id: i64,
+    year: i32,
+    l: Locale,
+    status: StatusCode,
+) -> Response {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        outcome_page(state, parts, term_id, year, too_large(l), status).await
+    } else {
+        bad_form()
+    }
+}
+
 fn too_large(l: Locale) -> ImportOutcome {
     let (message, _) = problems(l, &ImportFailure::TooLarge);
     ImportOutcome {
@@ -277,9 +276,9 @@ async fn outcome_page(
 async fn confirm(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Path((term_id, year)): Path<(i64, i32)>,
+    PagePath((term_id, year)): PagePath<(i64, i32)>,
     parts: Parts,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let me = match require(signed_in, &form, Action::EnterValues) {
         Ok(s) => s,
@@ -287,12 +286,22 @@ async fn confirm(
     };
     let l = crate::app::locale_from_headers(&parts.headers);
     let Some(data) = working(&state, term_id, year).await else {
-        return see_other("/entry");
+        return page_not_found();
     };
-    let count = field(&form, "rows")
-        .and_then(|n| n.parse::<usize>().ok())
-        .unwrap_or(0)
-        .min(crate::io::import::MAX_ROWS);
+    // The preview sends back only what it checked: text that is too long or holds
+    // control characters was altered on the way.
+    if form.iter().any(|(_, v)| {
+        v.chars().count() > crate::domain::MAX_TEXT_CHARS || crate::domain::has_control_chars(v)
+    }) {
+        return bad_form();
+    }
+    // The preview always confirms at least one row, and never more than a file holds.
+    let Some(count) = field(&form, "rows")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|n| (1..=crate::io::import::MAX_ROWS).contains(n))
+    else {
+        return bad_form();
+    };
     let mut changes = Vec::new();
     for n in 0..count {
         let code = field(&form, &format!("code_{n}")).and_then(|c| IndicatorCode::parse(c).ok());

@@ -38,7 +38,9 @@ pub async fn page_with_context(
         }
     }
     let Ok(mut req) = builder.body(Body::empty()) else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        // Only a path built from what was posted can fail here (a "back" field, a
+        // setup token): a form this site would never send.
+        return crate::server::rejection::bad_form();
     };
     *req.extensions_mut() = parts.extensions.clone();
     let options = state.leptos_options.clone();
@@ -55,9 +57,20 @@ pub async fn page_with_context(
     response
 }
 
-/// 303 See Other: after a successful POST, the browser GETs `to`.
+/// 303 See Other: after a successful POST, the browser GETs `to` (the home page if
+/// `to` is not a plain same-site path: it may come from a posted field).
 pub fn see_other(to: &str) -> Response {
+    let to = if is_plain_path(to) { to } else { "/" };
     (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response()
+}
+
+/// A path on this site made of printable ASCII only: safe as a Location header and
+/// as the address of a page rendered again.
+pub fn is_plain_path(to: &str) -> bool {
+    to.starts_with('/')
+        && !to.starts_with("//")
+        && to.len() <= 2000
+        && to.bytes().all(|b| b.is_ascii_graphic())
 }
 
 /// 303 with cookies to set.

@@ -7,7 +7,8 @@ use crate::app::session_view::FormFeedback;
 use crate::app::state::{AppState, SignedIn};
 use crate::domain::{Action, Role};
 use crate::server::auth::{csrf, password};
-use axum::extract::{Form, Path, State};
+use crate::server::rejection::{PageForm, PagePath, page_not_found, page_refusal};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -67,7 +68,7 @@ async fn create(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
     parts: Parts,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     if let Err(r) = require(signed_in, &form, Action::ManageUsers) {
         return r;
@@ -146,8 +147,8 @@ async fn create(
 async fn change(
     State(state): State<AppState>,
     signed_in: Option<Extension<SignedIn>>,
-    Path((username, change)): Path<(String, String)>,
-    Form(form): Form<Vec<(String, String)>>,
+    PagePath((username, change)): PagePath<(String, String)>,
+    PageForm(form): PageForm<Vec<(String, String)>>,
 ) -> Response {
     let me = match require(signed_in, &form, Action::ManageUsers) {
         Ok(s) => s,
@@ -156,17 +157,18 @@ async fn change(
     let disabled = match change.as_str() {
         "disable" => true,
         "enable" => false,
-        _ => return see_other("/admin/users"),
+        _ => return page_not_found(),
     };
     if disabled && me.user.username == username {
         // An admin cannot lock themself out.
         return forbidden_role();
     }
     match state.db.set_disabled(&username, disabled).await {
-        Ok(_) => see_other("/admin/users"),
+        Ok(true) => see_other("/admin/users"),
+        Ok(false) => page_not_found(),
         Err(e) => {
             tracing::error!(error = %e, "changing an account failed");
-            see_other("/admin/users")
+            page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server")
         }
     }
 }
