@@ -88,6 +88,9 @@ async function saveAndSubmit(page: Page, testInfo: TestInfo, plan: Plan, value: 
 test('an approver returns a figure with a reason, the clerk fixes and resubmits it, the approver approves', async ({
   page,
 }, testInfo) => {
+  // Four sign-ins (each a deliberately slow password hash) and two review rounds:
+  // about twice the clerk's journey, so three times the usual 60 s.
+  test.slow();
   const plan = plans[testInfo.project.name];
   if (!plan) throw new Error(`no plan for project ${testInfo.project.name}`);
   const indicator = `${plan.code} ${plan.name}`;
