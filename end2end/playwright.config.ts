@@ -27,7 +27,8 @@ const office = { width: 1366, height: 768 };
 const phone = { width: 390, height: 844 };
 
 // Every journey runs with JavaScript enabled and disabled; the committee member's
-// also at a phone and at an office PC. One worker: the journeys share one server,
+// also at a phone and at an office PC. The return journey ("Trả lại") is the
+// clerk's and the approver's second path: a figure returned with a reason. One worker: the journeys share one server,
 // whose one-time setup link the first journey needing an administrator uses.
 export default defineConfig({
   testDir: 'tests',
@@ -65,6 +66,11 @@ export default defineConfig({
         {
           name: `clerk-office-${js}`,
           testMatch: /clerk\.spec\.ts/,
+          use: { viewport: office, javaScriptEnabled },
+        },
+        {
+          name: `return-office-${js}`,
+          testMatch: /return\.spec\.ts/,
           use: { viewport: office, javaScriptEnabled },
         },
         {

@@ -10,6 +10,7 @@ import {
   adminOnAccountsPage,
   checkPage,
   createAccount,
+  reviewButton,
   signIn,
   signOut,
   suffixFor,
@@ -191,8 +192,10 @@ test('first-run setup, a clerk enters and submits a year of figures, an approver
   for (const f of all) await expect(item(f)).toContainText(f.shown);
   await item(plan.good[0]).getByLabel(/Ý kiến/).fill('Khớp với báo cáo năm.');
   await checkPage(page, testInfo, 'review');
+  // Every button names its figure: none is just "Duyệt".
+  await expect(page.getByRole('button', { name: 'Duyệt', exact: true })).toHaveCount(0);
   for (const f of all) {
-    await item(f).getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await reviewButton(page, 'Duyệt', label(f), plan.year).click();
     await expect(page.getByRole('status')).toContainText('Đã ghi nhận.');
     await expect(item(f)).toHaveCount(0);
   }

@@ -203,3 +203,18 @@ export async function termIdFromHome(page: Page, termName: RegExp): Promise<numb
   if (!m) throw new Error(`no /terms/{id} link for ${termName}: ${href}`);
   return Number(m[1]);
 }
+
+/**
+ * The "Duyệt" (approve) or "Trả lại" (return) button of one figure on /review. Each
+ * has its own accessible name (the visible word, then the indicator, the period and
+ * the term), so a screen reader user hears which figure a button decides.
+ */
+export function reviewButton(
+  page: Page,
+  action: 'Duyệt' | 'Trả lại',
+  indicator: string,
+  year: number,
+  term = 'Nhiệm kỳ 2020–2025',
+) {
+  return page.getByRole('button', { name: `${action} ${indicator} (Năm ${year}, ${term})`, exact: true });
+}

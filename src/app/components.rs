@@ -83,15 +83,17 @@ pub fn StatusCounts(counts: Vec<StatusCount>) -> impl IntoView {
 
 /// An inline SVG chart, its title, and the data table that is its text alternative.
 ///
-/// On a phone the chart keeps its text size and scrolls sideways, so its box takes
-/// keyboard focus (arrow keys scroll it) and is named after the chart.
+/// Both drawings are in the page, since the server does not know the screen: the
+/// stylesheet shows the wide one, or on a phone the narrow one (labels above the bars),
+/// and hides the other from everyone, screen readers included. Each scales to the width.
 #[component]
 pub fn ChartFigure(chart: ChartView) -> impl IntoView {
     let l = use_locale();
+    let has_phone = chart.svg_phone.is_some();
     view! {
-        <figure class="chart">
-            <div class="chart-svg" inner_html=chart.svg tabindex="0" role="group" aria-label=chart.title.clone()></div>
-            <p class="chart-scroll-hint">{l.t("term.chart_scroll_hint")}</p>
+        <figure class="chart" class:has-phone=has_phone>
+            <div class="chart-svg chart-wide" inner_html=chart.svg></div>
+            {chart.svg_phone.map(|svg| view! { <div class="chart-svg chart-phone" inner_html=svg></div> })}
             <figcaption>
                 <details>
                     <summary>{l.t("term.chart_data")}</summary>

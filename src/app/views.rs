@@ -53,7 +53,10 @@ pub struct LatestTermView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChartView {
     pub title: String,
+    /// Drawn 900 px wide, scaled to the page's width.
     pub svg: String,
+    /// The same chart drawn 360 px wide, labels above the bars, shown instead on a phone.
+    pub svg_phone: Option<String>,
     pub table: Vec<(String, String)>,
 }
 

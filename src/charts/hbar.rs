@@ -8,8 +8,8 @@ use super::font::{Face, ensure_registered};
 use super::format::vn_number;
 use super::frame::{Frame, FrameText};
 use super::layout::{
-    AXIS, BAR, Canvas, GRID, INK, MUTED, PAD, TARGET, TARGET_TEXT, draw_err, draw_lines,
-    draw_no_data, draw_title, nfc, sanitize_id,
+    AXIS, BAR, Canvas, GRID, INK, MUTED, PAD, TARGET, TARGET_TEXT, draw_backdrop, draw_err,
+    draw_lines, draw_no_data, draw_title, nfc, sanitize_id,
 };
 use super::range::{Extent, axis_range};
 use super::svg_post::{Meta, Tip, finish};
@@ -23,6 +23,17 @@ pub(super) const ROW_HEIGHT: u32 = 52;
 pub(super) const CHROME_HEIGHT: u32 = 124;
 /// Smallest height [`super::hbar_height`] returns (the "no data" chart).
 pub(super) const MIN_HEIGHT: u32 = 200;
+/// Below this width (a phone) each label stands above its bar, across the whole width,
+/// instead of in a column on the left that would leave room for a few words only.
+pub(super) const STACK_BELOW: f64 = 560.0;
+/// Height of one row in [`super::hbar_height_at`] when labels stand above the bars:
+/// two label lines and the bar.
+pub(super) const STACKED_ROW_HEIGHT: u32 = 66;
+/// A stacked row needs at least this many pixels (one label line and a thin bar);
+/// with less the labels go back to the column on the left.
+const STACKED_MIN_ROW: f64 = 40.0;
+/// Gap between a stacked label and its bar, and above the label.
+const STACKED_GAP: f64 = 3.0;
 
 /// Tick labels and axis title below the plot.
 const AXIS_AREA: f64 = 46.0;
@@ -131,16 +142,23 @@ fn draw_rows(
     chart: &HBarChart,
     rows: &[Row],
     top: f64,
-    (width, _): (f64, f64),
+    (width, height): (f64, f64),
 ) -> Result<Vec<Tip>, ChartError> {
     let label_face = Face::regular(13.0);
     let value_face = Face::regular(13.0);
     let tick_face = Face::regular(12.0);
-    let label_width = (width * 0.36).clamp(90.0, 380.0);
-    let plot_left = PAD + label_width + 12.0;
-    let plot_width = width - plot_left - RIGHT_MARGIN;
     let reference = chart.reference.as_ref().map(|(x, label)| (*x, nfc(label)));
     let plot_top = top + if reference.is_some() { 24.0 } else { 6.0 };
+    let n = rows.len() as f64;
+    let row_estimate = (height - plot_top - PAD / 2.0 - AXIS_AREA) / n;
+    let stacked = width < STACK_BELOW && row_estimate >= STACKED_MIN_ROW;
+    let (label_width, plot_left) = if stacked {
+        (width - 2.0 * PAD, PAD)
+    } else {
+        let label_width = (width * 0.36).clamp(90.0, 380.0);
+        (label_width, PAD + label_width + 12.0)
+    };
+    let plot_width = width - plot_left - RIGHT_MARGIN;
     let extents: Vec<Extent> = rows
         .iter()
         .map(|r| Extent {
@@ -150,7 +168,6 @@ fn draw_rows(
         .collect();
     let reference_value = reference.as_ref().map(|r| r.0);
     let (x_min, x_max) = axis_range(&extents, reference_value, chart.x_max, plot_width);
-    let n = rows.len() as f64;
 
     let mut plot = ChartBuilder::on(canvas)
         .margin_left(plot_left)
@@ -177,11 +194,34 @@ fn draw_rows(
         .map_err(draw_err)?;
 
     let row_px = f64::from(plot.plotting_area().dim_in_pixel().1) / n;
-    let half = (row_px * 0.62).min(30.0) / row_px / 2.0;
+    let max_lines = if stacked {
+        // Room left for the label once a bar of at least 10 px has its place.
+        ((row_px - 10.0 - 3.0 * STACKED_GAP) / label_face.line_height())
+            .floor()
+            .clamp(1.0, 2.0) as usize
+    } else {
+        ((row_px - 4.0) / label_face.line_height())
+            .floor()
+            .clamp(1.0, 3.0) as usize
+    };
+    // The bar's top and bottom within its row, as fractions of a row from the row's
+    // centre: centred beside a column label, or below a stacked one.
+    let (bar_top, bar_bottom) = if stacked {
+        let label_block = max_lines as f64 * label_face.line_height() + 2.0 * STACKED_GAP;
+        let thickness = (row_px - label_block - STACKED_GAP).clamp(6.0, 22.0);
+        let top = 0.5 - label_block / row_px;
+        (top, top - thickness / row_px)
+    } else {
+        let half = (row_px * 0.62).min(30.0) / row_px / 2.0;
+        (half, -half)
+    };
     let bars = rows.iter().enumerate().map(|(i, row)| {
         let center = n - i as f64 - 0.5;
         let end = row.value.clamp(x_min, x_max);
-        Rectangle::new([(0.0, center - half), (end, center + half)], BAR.filled())
+        Rectangle::new(
+            [(0.0, center + bar_bottom), (end, center + bar_top)],
+            BAR.filled(),
+        )
     });
     plot.draw_series(bars).map_err(draw_err)?;
     plot.draw_series(LineSeries::new(
@@ -218,27 +258,50 @@ fn draw_rows(
         )?;
     }
 
-    let max_lines = ((row_px - 4.0) / label_face.line_height())
-        .floor()
-        .clamp(1.0, 3.0) as usize;
     let mut tips = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let center = n - i as f64 - 0.5;
-        let (zero_x, center_y) = plot.backend_coord(&(0.0, center));
-        let (end_x, _) = plot.backend_coord(&(row.value.clamp(x_min, x_max), center));
+        let bar_center = center + (bar_top + bar_bottom) / 2.0;
+        let (zero_x, center_y) = plot.backend_coord(&(0.0, bar_center));
+        let (end_x, _) = plot.backend_coord(&(row.value.clamp(x_min, x_max), bar_center));
         let bar = (f64::from(zero_x), f64::from(end_x), f64::from(center_y));
         let limits = (plot_left, width - PAD / 2.0);
         draw_horizontal(canvas, &value_face, &row.text, bar, limits, reference_x)?;
 
         let lines = wrap(&row.label, label_width, max_lines, |t| label_face.width(t));
-        draw_lines(
-            canvas,
-            &lines,
-            &label_face,
-            INK,
-            HPos::Right,
-            (PAD + label_width, f64::from(center_y)),
-        )?;
+        if stacked {
+            // Just above the bar, on a white backdrop so that grid and reference lines
+            // do not run through the words.
+            let (_, bar_top_y) = plot.backend_coord(&(0.0, center + bar_top));
+            let block = lines.len() as f64 * label_face.line_height();
+            let bottom = f64::from(bar_top_y) - STACKED_GAP;
+            let widest = lines
+                .iter()
+                .map(|l| label_face.width(l))
+                .fold(0.0, f64::max);
+            draw_backdrop(
+                canvas,
+                (PAD - 2.0, bottom - block),
+                (PAD + widest + 2.0, bottom),
+            )?;
+            draw_lines(
+                canvas,
+                &lines,
+                &label_face,
+                INK,
+                HPos::Left,
+                (PAD, bottom - block / 2.0),
+            )?;
+        } else {
+            draw_lines(
+                canvas,
+                &lines,
+                &label_face,
+                INK,
+                HPos::Right,
+                (PAD + label_width, f64::from(center_y)),
+            )?;
+        }
 
         let (_, row_top) = plot.backend_coord(&(0.0, center + 0.5));
         let (_, row_bottom) = plot.backend_coord(&(0.0, center - 0.5));

@@ -217,6 +217,21 @@ pub fn hbar_height(n_bars: usize) -> u32 {
         .max(hbar::MIN_HEIGHT)
 }
 
+/// Width below which [`render_hbar`] puts each label above its bar (a phone).
+pub const HBAR_STACK_BELOW: u32 = hbar::STACK_BELOW as u32;
+
+/// A height for [`render_hbar`] at `width`: [`hbar_height`], or below
+/// [`HBAR_STACK_BELOW`] room for a two-line label above each bar and a two-line title.
+pub fn hbar_height_at(n_bars: usize, width: u32) -> u32 {
+    if width >= HBAR_STACK_BELOW {
+        return hbar_height(n_bars);
+    }
+    let rows = u32::try_from(n_bars).unwrap_or(u32::MAX);
+    rows.saturating_mul(hbar::STACKED_ROW_HEIGHT)
+        .saturating_add(hbar::CHROME_HEIGHT + 22)
+        .max(hbar::MIN_HEIGHT)
+}
+
 fn check_size(size: ChartSize) -> Result<(), ChartError> {
     if size.width < MIN_SIZE.width || size.height < MIN_SIZE.height {
         return Err(ChartError::TooSmall {

@@ -93,6 +93,17 @@ pub fn ReviewPage() -> impl IntoView {
                                 {items.into_iter().map(|it| {
                                     let action = format!("/review/{}/{}", it.indicator_id, it.period);
                                     let comment_id = format!("comment-{}-{}", it.indicator_id, it.period);
+                                    // Every item has the same two buttons: their names say
+                                    // which figure they decide, for screen readers and voice
+                                    // control (the visible word first).
+                                    let which = [
+                                        ("indicator", format!("{} {}", it.code, it.name)),
+                                        ("period", it.period_label.clone()),
+                                        ("term", it.term.name.clone()),
+                                    ];
+                                    let which: Vec<(&str, &str)> = which.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                                    let approve_name = l.tf("review.approve_named", &which);
+                                    let return_name = l.tf("review.return_named", &which);
                                     view! {
                                         <li class="review-item">
                                             <p class="code-line">{it.term.name.clone()}" · "{it.period_label.clone()}</p>
@@ -105,8 +116,8 @@ pub fn ReviewPage() -> impl IntoView {
                                                 <CsrfField token=csrf.clone()/>
                                                 <label for=comment_id.clone()>{l.t("review.comment")}</label>
                                                 <input id=comment_id type="text" name="comment"/>
-                                                <button type="submit" name="decision" value="approve" class="button">{l.t("review.approve")}</button>
-                                                <button type="submit" name="decision" value="return" class="button secondary">{l.t("review.return")}</button>
+                                                <button type="submit" name="decision" value="approve" class="button" aria-label=approve_name>{l.t("review.approve")}</button>
+                                                <button type="submit" name="decision" value="return" class="button secondary" aria-label=return_name>{l.t("review.return")}</button>
                                             </form>
                                         </li>
                                     }
