@@ -18,6 +18,11 @@
 //! Bounded: at most `MAX_ENTRIES` answers and `MAX_BYTES` in all (a full cache is
 //! emptied, not grown); an answer over `MAX_ENTRY_BYTES` is never kept.
 //!
+//! A cached page is the same bytes for every reader, including the nonce Leptos puts
+//! on its inline data script. That is harmless while the CSP says `script-src 'none'`
+//! (src/server/headers.rs: the nonce is never honoured); a CSP that allowed scripts
+//! by nonce would need a fresh nonce per answer, i.e. no caching of the HTML as is.
+//!
 //! `RD_PAGE_CACHE=off` turns it off (to measure the pages without it).
 
 use crate::app::locale_from_headers;
