@@ -1,5 +1,6 @@
 //! Domain speed: the status of 10,000 indicators (every target kind, yearly
-//! figures), and parsing Vietnamese numbers as clerks type them.
+//! figures), parsing Vietnamese numbers as clerks type them, and reading the
+//! a near-largest import file (4,950 rows of CSV) into checked rows.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use resolution_dashboard::domain::{
@@ -76,5 +77,55 @@ fn number_parsing(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, status_of_ten_thousand, number_parsing);
+fn import_file(c: &mut Criterion) {
+    use resolution_dashboard::domain::UnitKind;
+    use resolution_dashboard::io::import::{
+        Known, MAX_ROWS, TemplateRow, parse_upload, template_csv,
+    };
+    // Codes as demo-data makes them: 50 units × 99 indicators = 4,950 rows, just
+    // under the limit of MAX_ROWS a file.
+    let codes: Vec<String> = (1..=50)
+        .flat_map(|u| (1..=99).map(move |k| format!("DV{u:02}-{k:02}")))
+        .collect();
+    assert!(codes.len() <= MAX_ROWS);
+    let rows: Vec<TemplateRow> = codes
+        .iter()
+        .map(|code| TemplateRow {
+            code: code.clone(),
+            name: format!("Chỉ tiêu {code}"),
+            unit: "tỷ đồng".into(),
+            previous: None,
+        })
+        .collect();
+    // The template, with the value column (the fifth) filled in.
+    let template = String::from_utf8(template_csv(&rows)).unwrap_or_default();
+    let filled: String = template
+        .split("\r\n")
+        .enumerate()
+        .map(|(k, line)| {
+            if line.is_empty() {
+                String::new()
+            } else if k == 0 {
+                format!("{line}\r\n")
+            } else {
+                let mut cells: Vec<String> = line.split(';').map(str::to_string).collect();
+                cells[4] = format!("{}.{:03},{}", 1 + k % 9, k % 1000, k % 10);
+                format!("{}\r\n", cells.join(";"))
+            }
+        })
+        .collect();
+    let known = Known::new(codes.iter().map(|c| (c.clone(), UnitKind::Money)));
+    match parse_upload("nhap-lieu.csv", filled.as_bytes(), &known) {
+        Ok(parsed) => assert_eq!(parsed.len(), codes.len()),
+        Err(e) => panic!("the benchmark file is refused: {e:?}"),
+    }
+    let mut group = c.benchmark_group("import");
+    group.sample_size(20);
+    group.bench_function("read a 4,950-row CSV upload", |b| {
+        b.iter(|| parse_upload("nhap-lieu.csv", black_box(filled.as_bytes()), &known))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, status_of_ten_thousand, number_parsing, import_file);
 criterion_main!(benches);

@@ -17,9 +17,7 @@ impl Db {
     /// Opens (creating it if needed, for SQLite) and migrates the database at `url`.
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         let db = if url.starts_with("sqlite:") {
-            Db {
-                pool: Pool::Sqlite(open_sqlite(url).await?),
-            }
+            Db::new(Pool::Sqlite(open_sqlite(url).await?))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = PgPoolOptions::new()
                 .max_connections(16)
@@ -27,9 +25,7 @@ impl Db {
                 .connect(url)
                 .await
                 .map_err(|e| DbError::Open(e.to_string()))?;
-            Db {
-                pool: Pool::Postgres(pool),
-            }
+            Db::new(Pool::Postgres(pool))
         } else {
             return Err(DbError::UnsupportedUrl);
         };

@@ -39,6 +39,9 @@ pub(crate) enum Pool {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: Pool,
+    /// Statements sent through this handle (and its clones), for tests that check a
+    /// page costs a fixed number of queries. One relaxed atomic add per query.
+    queries: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,13 +65,16 @@ pub enum DbError {
 /// Runs the same body on whichever pool the handle holds. The SQL inside must be valid
 /// on both backends (`$1` placeholders, standard SQL); where it cannot be, branch on
 /// `Db::backend()` and keep both texts static.
+/// Each use counts one query in `Db::queries_run` (a body that sends several
+/// statements adds the rest with `Db::count_queries`).
 macro_rules! on_pool {
-    ($db:expr, $pool:ident => $body:expr) => {
+    ($db:expr, $pool:ident => $body:expr) => {{
+        $db.count_queries(1);
         match &$db.pool {
             $crate::db::Pool::Sqlite($pool) => $body,
             $crate::db::Pool::Postgres($pool) => $body,
         }
-    };
+    }};
 }
 pub(crate) use on_pool;
 
@@ -161,6 +167,24 @@ fn sqlx_unavailable(e: &sqlx::Error) -> bool {
 }
 
 impl Db {
+    fn new(pool: Pool) -> Db {
+        Db {
+            pool,
+            queries: std::sync::Arc::default(),
+        }
+    }
+
+    pub(crate) fn count_queries(&self, n: u64) {
+        self.queries
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How many queries this handle and its clones have sent since it was opened
+    /// (a transaction's statements count as one).
+    pub fn queries_run(&self) -> u64 {
+        self.queries.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     pub fn backend(&self) -> Backend {
         match self.pool {
             Pool::Sqlite(_) => Backend::Sqlite,

@@ -213,6 +213,8 @@ impl Db {
         let Some(term) = self.term(term_id).await? else {
             return Ok(None);
         };
+        // Five statements in one dispatch: on_pool! counted one.
+        self.count_queries(4);
         let (groups, indicators, targets, values, version): TermRows = on_pool!(self, p => (
             sqlx::query_as(GROUPS).fetch_all(p).await?,
             sqlx::query_as(INDICATORS).bind(term_id).bind(focus).bind(also).fetch_all(p).await?,

@@ -5,6 +5,7 @@ use super::auth::{csrf, secret, session};
 use super::{
     api, api_write, assets, chart_files, forms, gate, headers, lang, limits, observe, term_files,
 };
+use super::{bench_static, page_cache};
 use crate::app::state::{AppState, Config};
 use crate::app::{App, shell};
 use crate::db::{Db, DbError};
@@ -83,7 +84,12 @@ pub fn router(state: AppState) -> Router {
         .merge(forms::router())
         .merge(chart_files::router())
         .merge(term_files::router())
+        .merge(bench_static::router())
         .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(&state),
+            page_cache::serve,
+        ))
         // Innermost first: the private-mode gate needs the session, and the Origin
         // check runs before anything else touches a state-changing request.
         .layer(axum::middleware::from_fn_with_state(

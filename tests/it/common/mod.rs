@@ -258,3 +258,32 @@ pub fn unescape(html: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
 }
+
+/// A new user with `role` and an API token for them (`Authorization: Bearer …`).
+pub async fn api_token(app: &TestApp, username: &str, role: &str) -> String {
+    use resolution_dashboard::server::auth::secret;
+    let role = resolution_dashboard::domain::Role::parse(role).expect("role");
+    let id = app
+        .db
+        .create_user(username, "$argon2id$unused", role)
+        .await
+        .expect("user");
+    let token = secret::token();
+    app.db
+        .create_api_token(id, &secret::hash(&token), "test")
+        .await
+        .expect("token");
+    token
+}
+
+/// A demonstration dataset of `size` in a fresh database, served.
+pub async fn spawn_demo_app(size: resolution_dashboard::io::demo::DemoSize) -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = format!("sqlite://{}/demo.db", dir.path().display());
+    let db = Db::connect(&url).await.expect("db");
+    db.insert_seed(&resolution_dashboard::io::demo::plan(size))
+        .await
+        .expect("demo data");
+    db.close().await;
+    spawn_app_at(url, dir).await
+}
