@@ -24,6 +24,31 @@ fn a_sheet_with_a_far_away_cell_is_read_without_allocating_the_grid() -> TestRes
     Ok(())
 }
 
+/// Found by the `import_xlsx_parts` fuzz target: calamine 0.38 multiplies a column
+/// reference such as `ssssssssC6` into a u32 without checking, which panics where
+/// overflow checks are on (debug builds, tests) and wraps in release. Either way the
+/// upload must come back as an answer, never take the request down.
+#[test]
+fn an_overlong_cell_reference_is_answered_not_a_panic() -> TestResult {
+    let mut entries = unzip(&valid_xlsx())?;
+    let sheet = entries
+        .iter_mut()
+        .find(|(name, _)| name.ends_with("sheet1.xml"))
+        .ok_or("no sheet1.xml")?;
+    let xml = String::from_utf8(sheet.1.clone())?.replace("r=\"A2\"", "r=\"ssssssssC2\"");
+    assert!(xml.contains("ssssssssC2"), "the cell reference was not replaced");
+    sheet.1 = xml.into_bytes();
+    let refs: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    let bytes = zip_of(&refs)?;
+    // What matters is that there is an outcome (rows to preview, or a refusal).
+    std::panic::catch_unwind(|| parse(FileKind::Xlsx, &bytes, &known()))
+        .map_err(|_| "parse let a panic escape")?;
+    Ok(())
+}
+
 fn valid_xlsx() -> Vec<u8> {
     xlsx(&[
         xlsx_header(),
