@@ -36,7 +36,10 @@ fn an_overlong_cell_reference_is_answered_not_a_panic() -> TestResult {
         .find(|(name, _)| name.ends_with("sheet1.xml"))
         .ok_or("no sheet1.xml")?;
     let xml = String::from_utf8(sheet.1.clone())?.replace("r=\"A2\"", "r=\"ssssssssC2\"");
-    assert!(xml.contains("ssssssssC2"), "the cell reference was not replaced");
+    assert!(
+        xml.contains("ssssssssC2"),
+        "the cell reference was not replaced"
+    );
     sheet.1 = xml.into_bytes();
     let refs: Vec<(&str, &[u8])> = entries
         .iter()
