@@ -4,26 +4,10 @@
 use crate::common;
 
 use common::{TestApp, by_code};
-use resolution_dashboard::server::auth::secret;
 use serde_json::{Value, json};
 
 async fn editor_token(app: &TestApp) -> String {
-    token_for(app, "robot", "editor").await
-}
-
-async fn token_for(app: &TestApp, username: &str, role: &str) -> String {
-    let role = resolution_dashboard::domain::Role::parse(role).expect("role");
-    let id = app
-        .db
-        .create_user(username, "$argon2id$unused", role)
-        .await
-        .expect("user");
-    let token = secret::token();
-    app.db
-        .create_api_token(id, &secret::hash(&token), "test")
-        .await
-        .expect("token");
-    token
+    crate::common::api_token(app, "robot", "editor").await
 }
 
 async fn send(req: reqwest::RequestBuilder) -> (u16, Value) {
@@ -117,7 +101,7 @@ async fn ids_and_periods_are_read_exactly_as_the_document_writes_them(app: TestA
 }
 
 async fn a_review_with_a_null_body_is_one_without_a_comment(app: TestApp) {
-    let token = token_for(&app, "lanhdao", "approver").await;
+    let token = crate::common::api_token(&app, "lanhdao", "approver").await;
     let (_, list) = app.indicators_of(2015).await;
     let id = by_code(&list, "QP-02")["id"].clone();
     let base = format!("{}/api/v1/indicators/{id}/values", app.base);

@@ -4,7 +4,6 @@
 use crate::common;
 
 use common::{TestApp, by_code};
-use resolution_dashboard::server::auth::secret;
 use serde_json::{Value, json};
 
 /// Every route of the API router, as (method, path template).
@@ -28,21 +27,7 @@ async fn document(app: &TestApp) -> Value {
 
 /// An approver (who may also enter figures) with an API token.
 async fn approver_token(app: &TestApp) -> String {
-    let id = app
-        .db
-        .create_user(
-            "lanhdao",
-            "$argon2id$unused",
-            resolution_dashboard::domain::Role::Approver,
-        )
-        .await
-        .expect("user");
-    let token = secret::token();
-    app.db
-        .create_api_token(id, &secret::hash(&token), "test")
-        .await
-        .expect("token");
-    token
+    crate::common::api_token(app, "lanhdao", "approver").await
 }
 
 /// Sends a call; the status and the JSON body (Null when there is none).

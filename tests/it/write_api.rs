@@ -5,24 +5,7 @@ use crate::common;
 use common::TestApp;
 
 use common::by_code;
-use resolution_dashboard::server::auth::secret;
 use serde_json::{Value, json};
-
-/// A user with the role and an API token for them.
-async fn token_for(app: &common::TestApp, username: &str, role: &str) -> String {
-    let role = resolution_dashboard::domain::Role::parse(role).expect("role");
-    let id = app
-        .db
-        .create_user(username, "$argon2id$unused", role)
-        .await
-        .expect("user");
-    let token = secret::token();
-    app.db
-        .create_api_token(id, &secret::hash(&token), "test")
-        .await
-        .expect("token");
-    token
-}
 
 async fn put(app: &common::TestApp, token: Option<&str>, path: &str, body: &str) -> (u16, Value) {
     let mut req = app
@@ -52,8 +35,8 @@ async fn post(app: &common::TestApp, token: &str, path: &str, body: Value) -> (u
 }
 
 async fn a_program_enters_a_figure_and_a_leader_approves_it_through_the_api(app: TestApp) {
-    let editor = token_for(&app, "robot", "editor").await;
-    let approver = token_for(&app, "lanhdao", "approver").await;
+    let editor = crate::common::api_token(&app, "robot", "editor").await;
+    let approver = crate::common::api_token(&app, "lanhdao", "approver").await;
     let (_, list) = app.indicators_of(2020).await;
     let id = by_code(&list, "QP-02")["id"].clone();
     let path = format!("/api/v1/indicators/{id}/values/2021");
@@ -138,8 +121,8 @@ async fn a_program_enters_a_figure_and_a_leader_approves_it_through_the_api(app:
 }
 
 async fn bad_calls_get_a_clear_json_error_and_change_nothing(app: TestApp) {
-    let editor = token_for(&app, "robot", "editor").await;
-    let viewer = token_for(&app, "xem", "viewer").await;
+    let editor = crate::common::api_token(&app, "robot", "editor").await;
+    let viewer = crate::common::api_token(&app, "xem", "viewer").await;
     let (_, list) = app.indicators_of(2020).await;
     let count = by_code(&list, "NV-01")["id"].clone();
     let good = format!("/api/v1/indicators/{count}/values/2021");
@@ -204,7 +187,7 @@ async fn bad_calls_get_a_clear_json_error_and_change_nothing(app: TestApp) {
 }
 
 async fn a_locked_term_answers_423_to_api_writes(app: TestApp) {
-    let editor = token_for(&app, "robot", "editor").await;
+    let editor = crate::common::api_token(&app, "robot", "editor").await;
     let (term, list) = app.indicators_of(2020).await;
     let actor = resolution_dashboard::db::Actor {
         user_id: 1,
@@ -227,7 +210,7 @@ async fn a_locked_term_answers_423_to_api_writes(app: TestApp) {
 }
 
 async fn anonymous_readers_see_approved_figures_and_token_holders_see_drafts_marked(app: TestApp) {
-    let editor = token_for(&app, "robot", "editor").await;
+    let editor = crate::common::api_token(&app, "robot", "editor").await;
     let (term, list) = app.indicators_of(2020).await;
     let id = by_code(&list, "NV-01")["id"].clone();
     let (status, _) = put(

@@ -15,7 +15,6 @@ use crate::common;
 use common::TestApp;
 use common::browser::{Visitor, csrf_of};
 use reqwest::Method;
-use resolution_dashboard::server::auth::secret;
 
 /// The sessions, tokens and ids the cases are written against.
 pub struct Ctx {
@@ -148,21 +147,6 @@ pub const BAD_FORM: &[&str] = &["Biểu mẫu gửi lên không hợp lệ"];
 pub const CSRF: &[&str] = &["Yêu cầu bị từ chối"];
 pub const TOO_LARGE: &[&str] = &["quá lớn"];
 
-async fn token_for(app: &TestApp, username: &str, role: &str) -> String {
-    let role = resolution_dashboard::domain::Role::parse(role).expect("role");
-    let id = app
-        .db
-        .create_user(username, "$argon2id$unused", role)
-        .await
-        .expect("user");
-    let token = secret::token();
-    app.db
-        .create_api_token(id, &secret::hash(&token), "hostile")
-        .await
-        .expect("token");
-    token
-}
-
 fn id(list: &[serde_json::Value], code: &str) -> i64 {
     common::by_code(list, code)["id"].as_i64().expect("id")
 }
@@ -180,9 +164,9 @@ impl Ctx {
             editor.csrf().await,
             approver.csrf().await,
         ];
-        let editor_token = token_for(&app, "robot", "editor").await;
-        let approver_token = token_for(&app, "robot-duyet", "approver").await;
-        let viewer_token = token_for(&app, "robot-xem", "viewer").await;
+        let editor_token = crate::common::api_token(&app, "robot", "editor").await;
+        let approver_token = crate::common::api_token(&app, "robot-duyet", "approver").await;
+        let viewer_token = crate::common::api_token(&app, "robot-xem", "viewer").await;
         let (term, list) = app.indicators_of(2020).await;
         let (old_term, old) = app.indicators_of(2015).await;
         Ctx {
