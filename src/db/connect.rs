@@ -76,9 +76,24 @@ async fn open_sqlite(url: &str) -> Result<sqlx::SqlitePool, DbError> {
     SqlitePoolOptions::new()
         .max_connections(8)
         .acquire_timeout(Duration::from_secs(5))
+        .before_acquire(|conn, _| Box::pin(async move { Ok(still_usable(conn)) }))
         .connect_with(options)
         .await
         .map_err(|e| DbError::Open(format!("{}: {e}", file.display())))
+}
+
+/// An idle connection must not think it is inside a transaction. When a COMMIT
+/// fails on a full disk, SQLite rolls the transaction back by itself, the ROLLBACK
+/// that follows finds nothing to undo and fails, and sqlx keeps counting one open
+/// transaction: every later `BEGIN IMMEDIATE` on that connection would be refused.
+/// Such a connection is closed and a fresh one opened instead.
+fn still_usable(conn: &sqlx::SqliteConnection) -> bool {
+    use sqlx::Connection;
+    let usable = !conn.is_in_transaction();
+    if !usable {
+        tracing::warn!("closing a database connection left inside a failed transaction");
+    }
+    usable
 }
 
 /// For test suites: creates the database `name` on the PostgreSQL server of
