@@ -9,11 +9,18 @@
 //! version counter, which every write bumps.
 //!
 //! When it is dropped: the data version is read from the database before a cached
-//! answer is given (at most once per `RD_PAGE_CACHE_RECHECK_MS`, default 0: every
-//! request), so a figure approved through any server process, or the command line,
-//! is seen at once; a change of version empties the cache. A state-changing request
-//! (`POST`, `PUT`, …) handled by this process also empties it as soon as it is
-//! answered, and a page rendered while such a request ran is not stored.
+//! answer is given, so a figure approved through any server process, or the
+//! command line, is seen at once; a change of version empties the cache. Requests
+//! arriving together share one read (`version.rs`), never one older than
+//! themselves. `RD_PAGE_CACHE_RECHECK_MS=N` trades that exactness for speed: the
+//! version is re-read at most every N ms (this process's own writes still count at
+//! once). A state-changing request (`POST`, `PUT`, …) handled by this process also
+//! empties the cache as soon as it is answered, and a page rendered while such a
+//! request ran is not stored.
+//!
+//! One render per page: when many readers miss the same page at once (every write
+//! empties the cache), the first renders it and the others wait for its answer
+//! instead of all rendering the same page from the database.
 //!
 //! Bounded: at most `MAX_ENTRIES` answers and `MAX_BYTES` in all (a full cache is
 //! emptied, not grown); an answer over `MAX_ENTRY_BYTES` is never kept.
@@ -25,16 +32,22 @@
 //!
 //! `RD_PAGE_CACHE=off` turns it off (to measure the pages without it).
 
+mod eligible;
+mod version;
+
 use crate::app::locale_from_headers;
-use crate::app::state::{AppState, SignedIn};
+use crate::app::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use eligible::cacheable;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+use tokio::sync::watch;
+use version::SharedVersionReads;
 
 const MAX_ENTRIES: usize = 2_000;
 const MAX_BYTES: usize = 48 * 1024 * 1024;
@@ -42,17 +55,11 @@ const MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
 /// The most of a streamed answer read to decide whether to keep it.
 const MAX_READ_BYTES: usize = 256 * 1024 * 1024;
 
-const CACHED_PREFIXES: [&str; 4] = [
-    "/terms/",
-    "/indicators/",
-    "/api/v1/terms",
-    "/api/v1/indicators/",
-];
-
 /// Shared by every request of one server; cloning is cheap.
 #[derive(Clone, Debug)]
 pub struct PageCache {
     inner: Arc<Mutex<Inner>>,
+    reads: Arc<SharedVersionReads>,
     state: AppState,
     enabled: bool,
     recheck: Duration,
@@ -71,6 +78,8 @@ struct Inner {
     writes_in_flight: usize,
     entries: HashMap<Key, Entry>,
     bytes: usize,
+    /// Pages being rendered for the cache; the sender is dropped when the render ends.
+    rendering: HashMap<Key, watch::Receiver<()>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -104,6 +113,7 @@ impl PageCache {
             .map_or(Duration::ZERO, Duration::from_millis);
         PageCache {
             inner: Arc::default(),
+            reads: Arc::default(),
             state: state.clone(),
             enabled,
             recheck,
@@ -127,7 +137,11 @@ impl PageCache {
                 return Some((v, inner.generation));
             }
         }
-        let (version, _) = self.state.db.data_version().await.ok()?;
+        let db = &self.state.db;
+        let version = self
+            .reads
+            .current(|| async { db.data_version().await.ok().map(|(v, _)| v) })
+            .await?;
         let mut inner = self.lock();
         if inner.version != Some(version) {
             inner.drop_all();
@@ -136,31 +150,6 @@ impl PageCache {
         inner.checked_at = Some(Instant::now());
         Some((version, inner.generation))
     }
-}
-
-/// Whether the request is an anonymous read of a cached kind of page.
-fn cacheable(req: &Request) -> bool {
-    let path = req.uri().path();
-    req.method() == Method::GET
-        && (path == "/" || CACHED_PREFIXES.iter().any(|p| path.starts_with(p)))
-        && !path.ends_with("/history")
-        && req.extensions().get::<SignedIn>().is_none()
-        && !req.headers().contains_key(header::AUTHORIZATION)
-        && only_language_cookie(req.headers())
-}
-
-fn only_language_cookie(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter(|pair| !pair.trim().is_empty())
-        .all(|pair| {
-            pair.trim()
-                .split_once('=')
-                .is_some_and(|(k, _)| k == crate::app::LANG_COOKIE)
-        })
 }
 
 /// Middleware: answers from the cache, or renders and keeps the answer.
@@ -185,9 +174,19 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
         locale: locale_from_headers(req.headers()).code(),
         date: crate::clock::today_iso(),
     };
-    if let Some(hit) = cache.lock().entries.get(&key).cloned() {
-        return (StatusCode::OK, hit.headers, hit.body).into_response();
-    }
+    let render = match cache.claim_render(&key) {
+        Claim::Hit(hit) => return hit,
+        Claim::Render(guard) => guard,
+        Claim::Wait(mut done) => {
+            // Ends with an error when the renderer drops its sender: finished, or gone.
+            let _ = done.changed().await;
+            if let Some(hit) = cache.hit(&key) {
+                return hit;
+            }
+            // Its answer was not kept (not a 200, or a write came in): render here.
+            None
+        }
+    };
     let response = next.run(req).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return response;
@@ -235,7 +234,62 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
             }
         }
     }
+    drop(render);
     Response::from_parts(parts, Body::from(body))
+}
+
+enum Claim<'a> {
+    Hit(Response),
+    /// This request renders the page; the others wait until the guard is dropped.
+    Render(Option<Rendering<'a>>),
+    Wait(watch::Receiver<()>),
+}
+
+/// Marks a page as being rendered until dropped (also when the request is cancelled).
+struct Rendering<'a> {
+    cache: &'a PageCache,
+    key: Key,
+    _done: watch::Sender<()>,
+    receiver: watch::Receiver<()>,
+}
+
+impl Drop for Rendering<'_> {
+    fn drop(&mut self) {
+        let mut inner = self.cache.lock();
+        if inner
+            .rendering
+            .get(&self.key)
+            .is_some_and(|r| r.same_channel(&self.receiver))
+        {
+            inner.rendering.remove(&self.key);
+        }
+    }
+}
+
+impl PageCache {
+    fn hit(&self, key: &Key) -> Option<Response> {
+        let hit = self.lock().entries.get(key).cloned()?;
+        Some((StatusCode::OK, hit.headers, hit.body).into_response())
+    }
+
+    /// The cached answer, or the right to render it, or a render to wait for.
+    fn claim_render(&self, key: &Key) -> Claim<'_> {
+        let mut inner = self.lock();
+        if let Some(hit) = inner.entries.get(key).cloned() {
+            return Claim::Hit((StatusCode::OK, hit.headers, hit.body).into_response());
+        }
+        if let Some(running) = inner.rendering.get(key) {
+            return Claim::Wait(running.clone());
+        }
+        let (done, receiver) = watch::channel(());
+        inner.rendering.insert(key.clone(), receiver.clone());
+        Claim::Render(Some(Rendering {
+            cache: self,
+            key: key.clone(),
+            _done: done,
+            receiver,
+        }))
+    }
 }
 
 /// A state-changing request: while it runs nothing is stored, and once it is
@@ -259,26 +313,4 @@ async fn write_through(cache: &PageCache, req: Request, next: Next) -> Response 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::only_language_cookie;
-    use axum::http::{HeaderMap, HeaderValue, header};
-
-    fn with_cookie(value: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::COOKIE,
-            HeaderValue::from_str(value).expect("header"),
-        );
-        h
-    }
-
-    #[test]
-    fn only_requests_without_cookies_or_with_the_language_alone_are_cached() {
-        assert!(only_language_cookie(&HeaderMap::new()));
-        assert!(only_language_cookie(&with_cookie("lang=en")));
-        assert!(only_language_cookie(&with_cookie("lang=en; ")));
-        assert!(!only_language_cookie(&with_cookie("lang=en; rd_session=x")));
-        assert!(!only_language_cookie(&with_cookie("rd_csrf=y")));
-        assert!(!only_language_cookie(&with_cookie("garbage")));
-    }
-}
+mod tests;
