@@ -1,16 +1,19 @@
 //! The JSON read API under `/api/v1`, its OpenAPI document, and `/healthz`.
 
 use super::api_json::{IndicatorJson, TermJson, indicator_json};
+use super::api_page::Window;
 use super::auth::caller::Caller;
 use super::error::{ApiError, ErrorBody};
 use super::openapi;
-use super::rejection::ApiPath;
+use super::rejection::{ApiPath, ApiQuery};
 use crate::app::build::today_year;
 use crate::app::state::AppState;
 use crate::db::Figures;
 use axum::extract::State;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -73,13 +76,24 @@ fn figures(caller: &Caller) -> Figures {
     }
 }
 
-/// The indicators of a term with targets, figures and progress. Anonymous callers
-/// get approved figures; a token holder or a signed-in user gets the working ones.
+/// The indicators of a term with targets, figures and progress, in the term's
+/// order, a page at a time (`limit`, `offset`; the count in `X-Total-Count`, the
+/// other pages in `Link`). Anonymous callers get approved figures; a token holder
+/// or a signed-in user gets the working ones.
 #[utoipa::path(get, path = "/api/v1/terms/{id}/indicators", tag = "read",
     security((), ("api_token" = [])),
-    params(("id" = i64, Path, description = "Term id", minimum = 1, example = 1)),
+    params(
+        ("id" = i64, Path, description = "Term id", minimum = 1, example = 1),
+        ("limit" = Option<u32>, Query, description = "Indicators in the answer (default 500)", minimum = 1, maximum = 1000),
+        ("offset" = Option<u32>, Query, description = "Indicators to skip, in the term's order (default 0)", minimum = 0, maximum = 10000000),
+    ),
     responses(
-        (status = 200, description = "The indicators of the term", body = Vec<IndicatorJson>),
+        (status = 200, description = "One page of the indicators of the term", body = Vec<IndicatorJson>,
+            headers(
+                ("X-Total-Count" = u64, description = "How many indicators the term has"),
+                ("Link" = String, description = "The first, previous, next and last pages (RFC 8288), when there are others"),
+            )),
+        (status = 400, description = "`limit` or `offset` is not a whole number in range", body = ErrorBody),
         (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
         (status = 404, description = "No term with that id", body = ErrorBody),
         (status = 500, description = "The database failed; logged", body = ErrorBody),
@@ -90,20 +104,25 @@ pub async fn term_indicators(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(raw): ApiPath<String>,
-) -> Result<Json<Vec<IndicatorJson>>, ApiError> {
+    ApiQuery(query): ApiQuery<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
     let id = parse_id(&raw, "term")?;
+    let window = Window::parse(&query)?;
     let data = state
         .db
         .term_data_as(id, figures(&caller))
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no term with id {id}")))?;
     let today = today_year();
-    Ok(Json(
-        data.indicators
-            .iter()
-            .map(|i| indicator_json(&data, i, today))
-            .collect(),
-    ))
+    let page: Vec<IndicatorJson> = data
+        .indicators
+        .iter()
+        .skip(window.offset)
+        .take(window.limit)
+        .map(|i| indicator_json(&data, i, today))
+        .collect();
+    let path = format!("/api/v1/terms/{id}/indicators");
+    Ok((window.headers(&path, data.indicators.len()), Json(page)).into_response())
 }
 
 /// One indicator with its target, figures and progress.

@@ -50,7 +50,8 @@ pub struct SizeQuery {
     pub scale: u32,
 }
 
-fn whole_number(
+/// A whole number within `range` from the query, `default` when absent; else a 400.
+pub(super) fn whole_number(
     query: &HashMap<String, String>,
     key: &str,
     range: (u32, u32),

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod api_json;
+mod api_page;
 pub mod api_write;
 mod api_write_input;
 pub mod assets;

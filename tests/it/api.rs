@@ -6,6 +6,7 @@ use common::TestApp;
 
 use common::by_code;
 use resolution_dashboard::io::seed::{BUILTIN_SEED, SeedFile};
+use serde_json::Value;
 
 async fn the_health_check_answers_ok(app: TestApp) {
     let res = app.get("/healthz").await;
@@ -147,7 +148,65 @@ async fn unknown_ids_and_endpoints_get_a_json_404_not_a_500(app: TestApp) {
     }
 }
 
+/// The `rel="next"` target of a `Link` header, if any.
+fn next_link(res: &reqwest::Response) -> Option<String> {
+    let link = res.headers().get("link")?.to_str().ok()?;
+    link.split(", ")
+        .find(|l| l.ends_with("rel=\"next\""))
+        .and_then(|l| l.split_once('>'))
+        .map(|(target, _)| target.trim_start_matches('<').to_string())
+}
+
+async fn a_long_term_list_comes_a_page_at_a_time_and_the_pages_add_up_to_the_whole(app: TestApp) {
+    let (term, whole) = app.indicators_of(2015).await;
+    assert!(whole.len() > 20, "the seed term is long enough to page");
+    let mut path = Some(format!("/api/v1/terms/{term}/indicators?limit=7"));
+    let (mut pages, mut seen) = (0, Vec::new());
+    while let Some(p) = path {
+        let res = app.get(&p).await;
+        assert_eq!(res.status().as_u16(), 200, "{p}");
+        let total = res.headers()["x-total-count"]
+            .to_str()
+            .expect("count")
+            .to_string();
+        assert_eq!(total, whole.len().to_string());
+        path = next_link(&res);
+        let page: Value = res.json().await.expect("json");
+        let page = page.as_array().expect("a page is a list");
+        assert!(
+            page.len() <= 7 && !page.is_empty(),
+            "{p}: {} items",
+            page.len()
+        );
+        seen.extend(page.iter().cloned());
+        pages += 1;
+    }
+    assert_eq!(pages, whole.len().div_ceil(7));
+    assert_eq!(seen, whole, "the pages differ from the whole list");
+
+    let (status, beyond) = app
+        .json(&format!("/api/v1/terms/{term}/indicators?offset=5000"))
+        .await;
+    assert_eq!((status, beyond), (200, Value::Array(Vec::new())));
+    for q in [
+        "limit=0",
+        "limit=1001",
+        "limit=ten",
+        "offset=-1",
+        "offset=1e3",
+    ] {
+        let (status, body) = app
+            .json(&format!("/api/v1/terms/{term}/indicators?{q}"))
+            .await;
+        assert_eq!(status, 400, "{q}");
+        assert_eq!(body["error"]["code"], "bad_request", "{q}");
+        let message = body["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("whole number"), "{q}: {message}");
+    }
+}
+
 on_both_backends!(
+    a_long_term_list_comes_a_page_at_a_time_and_the_pages_add_up_to_the_whole,
     the_health_check_answers_ok,
     the_terms_endpoint_lists_both_seeded_terms_in_order,
     every_seeded_figure_comes_back_exactly_with_its_source_sentence,

@@ -64,6 +64,26 @@ pub fn queries(ctx: &Ctx) -> Vec<Case> {
             Expect::Json,
         ));
     }
+    for (label, q) in [
+        ("limit 0", "limit=0"),
+        ("limit 1001", "limit=1001"),
+        ("limit abc", "limit=abc"),
+        ("limit -1", "limit=-1"),
+        ("limit 1e400", "limit=1e400"),
+        ("limit NaN", "limit=NaN"),
+        ("limit empty", "limit="),
+        ("limit fullwidth", "limit=%EF%BC%95"),
+        ("offset -1", "offset=-1"),
+        ("offset 400 digits", &format!("offset={}", "9".repeat(400))),
+        ("offset 1.5", "offset=1.5"),
+        ("offset invalid UTF-8", "offset=%FF"),
+    ] {
+        cases.push(case(
+            format!("API term list: {label}"),
+            get(Who::Anon, &format!("/api/v1/terms/{term}/indicators?{q}")),
+            Expect::Json,
+        ));
+    }
     let bad_page: &'static [&'static str] = &["Tham số trong địa chỉ không hợp lệ"];
     for (label, q) in [
         ("page abc", "page=abc"),
