@@ -5,6 +5,7 @@
 use super::BeginWrite;
 use super::{Backend, Db, DbError, on_pool};
 use crate::domain::{Period, Qualifier, VnDecimal};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Where a change came from, recorded in the history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,8 +81,9 @@ impl From<sqlx::Error> for WriteError {
     }
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 struct CurrentRow {
+    indicator_id: i64,
     value: String,
     qualifier: String,
     note: Option<String>,
@@ -92,8 +94,18 @@ struct CurrentRow {
 
 const TERM_LOCKED: &str = "SELECT locked FROM terms WHERE id = $1";
 const IN_TERM: &str = "SELECT COUNT(*) FROM indicators WHERE id = $1 AND term_id = $2";
-const CURRENT: &str = "SELECT CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.state, v.version, u.username AS updated_by_name \
+const CURRENT: &str = "SELECT v.indicator_id, CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.state, v.version, \
+     u.username AS updated_by_name \
      FROM indicator_values v LEFT JOIN users u ON u.id = v.updated_by WHERE v.indicator_id = $1 AND v.period = $2";
+/// For a save of many values (an import): the term's indicators and the stored
+/// values of one period, read at once instead of two statements per value.
+const IDS_IN_TERM: &str = "SELECT id FROM indicators WHERE term_id = $1";
+const CURRENT_IN_TERM: &str = "SELECT v.indicator_id, CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.state, v.version, \
+     u.username AS updated_by_name \
+     FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN users u ON u.id = v.updated_by \
+     WHERE i.term_id = $1 AND v.period = $2";
+/// From this many changes on, a save reads what it checks in bulk.
+const BULK_LOOKUP: usize = 32;
 const UPDATE_SQLITE: &str = "UPDATE indicator_values SET value = $1, qualifier = $2, note = $3, source_document = $4, quote = $5, \
      state = 'draft', review_comment = NULL, version = version + 1, updated_by = $6, updated_at = $7 \
      WHERE indicator_id = $8 AND period = $9";
@@ -146,16 +158,37 @@ impl Db {
                 Some(l) if l != 0 => return Err(WriteError::Locked),
                 Some(_) => {}
             }
+            // In bulk: the term's indicator ids, and the stored values by (indicator, period).
+            let mut bulk: Option<(HashSet<i64>, HashMap<(i64, String), CurrentRow>)> = None;
+            if changes.len() >= BULK_LOOKUP {
+                let ids: Vec<i64> = sqlx::query_scalar(IDS_IN_TERM).bind(term_id).fetch_all(&mut *tx).await?;
+                let periods: BTreeSet<String> = changes.iter().map(|c| c.period.key()).collect();
+                let mut stored = HashMap::new();
+                for period in periods {
+                    let rows: Vec<CurrentRow> =
+                        sqlx::query_as(CURRENT_IN_TERM).bind(term_id).bind(&period).fetch_all(&mut *tx).await?;
+                    stored.extend(rows.into_iter().map(|r| ((r.indicator_id, period.clone()), r)));
+                }
+                bulk = Some((ids.into_iter().collect(), stored));
+            }
             let mut conflicts = Vec::new();
             let mut changed = 0;
             for c in changes {
-                let n: i64 = sqlx::query_scalar(IN_TERM).bind(c.indicator_id).bind(term_id).fetch_one(&mut *tx).await?;
-                if n == 0 {
+                let period = c.period.key();
+                let in_term = match &bulk {
+                    Some((ids, _)) => ids.contains(&c.indicator_id),
+                    None => {
+                        let n: i64 = sqlx::query_scalar(IN_TERM).bind(c.indicator_id).bind(term_id).fetch_one(&mut *tx).await?;
+                        n > 0
+                    }
+                };
+                if !in_term {
                     return Err(WriteError::UnknownIndicator(c.indicator_id));
                 }
-                let period = c.period.key();
-                let current: Option<CurrentRow> =
-                    sqlx::query_as(CURRENT).bind(c.indicator_id).bind(&period).fetch_optional(&mut *tx).await?;
+                let current: Option<CurrentRow> = match &bulk {
+                    Some((_, stored)) => stored.get(&(c.indicator_id, period.clone())).cloned(),
+                    None => sqlx::query_as(CURRENT).bind(c.indicator_id).bind(&period).fetch_optional(&mut *tx).await?,
+                };
                 let current_version = current.as_ref().map_or(0, |r| r.version);
                 if c.expected_version.is_some_and(|v| v != current_version) {
                     conflicts.push(Conflict {
@@ -203,6 +236,19 @@ impl Db {
                     .bind(&c.note)
                     .execute(&mut *tx)
                     .await?;
+                // The same value twice in one save sees its first change, as it
+                // would reading it back.
+                if let Some((_, stored)) = &mut bulk {
+                    stored.insert((c.indicator_id, period.clone()), CurrentRow {
+                        indicator_id: c.indicator_id,
+                        value: new_value.clone(),
+                        qualifier: c.qualifier.key().to_string(),
+                        note: c.note.clone(),
+                        state: "draft".to_string(),
+                        version: current_version + 1,
+                        updated_by_name: Some(actor.username.clone()),
+                    });
+                }
                 changed += 1;
             }
             if !conflicts.is_empty() {

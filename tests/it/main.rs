@@ -7,6 +7,7 @@ mod common;
 
 mod api;
 mod api_edges;
+mod bulk_save;
 mod cli;
 mod copy;
 mod definitions;
