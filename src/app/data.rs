@@ -26,7 +26,7 @@ pub async fn get_home(locale: Locale) -> Result<HomeView, PageError> {
     };
     Ok(super::build::home_view(
         &terms,
-        latest.as_ref(),
+        latest.as_deref(),
         locale,
         super::build::today_year(),
     ))

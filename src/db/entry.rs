@@ -106,6 +106,8 @@ const CURRENT_IN_TERM: &str = "SELECT v.indicator_id, CAST(v.value AS TEXT) AS v
      WHERE i.term_id = $1 AND v.period = $2";
 /// From this many changes on, a save reads what it checks in bulk.
 const BULK_LOOKUP: usize = 32;
+/// Read in bulk: the term's indicator ids, and the stored values by (indicator, period).
+type Bulk = (HashSet<i64>, HashMap<(i64, String), CurrentRow>);
 const UPDATE_SQLITE: &str = "UPDATE indicator_values SET value = $1, qualifier = $2, note = $3, source_document = $4, quote = $5, \
      state = 'draft', review_comment = NULL, version = version + 1, updated_by = $6, updated_at = $7 \
      WHERE indicator_id = $8 AND period = $9";
@@ -158,8 +160,7 @@ impl Db {
                 Some(l) if l != 0 => return Err(WriteError::Locked),
                 Some(_) => {}
             }
-            // In bulk: the term's indicator ids, and the stored values by (indicator, period).
-            let mut bulk: Option<(HashSet<i64>, HashMap<(i64, String), CurrentRow>)> = None;
+            let mut bulk: Option<Bulk> = None;
             if changes.len() >= BULK_LOOKUP {
                 let ids: Vec<i64> = sqlx::query_scalar(IDS_IN_TERM).bind(term_id).fetch_all(&mut *tx).await?;
                 let periods: BTreeSet<String> = changes.iter().map(|c| c.period.key()).collect();

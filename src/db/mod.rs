@@ -12,6 +12,7 @@ mod read;
 mod records;
 mod rows;
 mod seed;
+mod term_cache;
 
 pub use accounts::UserRecord;
 pub use backup::{BackupError, BackupSummary, inspect as inspect_backup};
@@ -42,6 +43,8 @@ pub struct Db {
     /// Statements sent through this handle (and its clones), for tests that check a
     /// page costs a fixed number of queries. One relaxed atomic add per query.
     queries: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// The terms read last, while the data version stays (`term_cache.rs`).
+    terms: std::sync::Arc<term_cache::TermCache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -171,7 +174,14 @@ impl Db {
         Db {
             pool,
             queries: std::sync::Arc::default(),
+            terms: std::sync::Arc::default(),
         }
+    }
+
+    /// For tests that count the queries of a cold read: forgets the kept terms.
+    #[doc(hidden)]
+    pub fn forget_kept_terms(&self) {
+        self.terms.clear();
     }
 
     pub(crate) fn count_queries(&self, n: u64) {

@@ -5,6 +5,7 @@ use super::records::indicator_record;
 use super::rows::{GroupRow, IndicatorRow, TargetRow, TermRow, ValueRow};
 use super::{Db, DbError, GroupRecord, TermData, TermRecord, on_pool};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 const TERMS: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE archived = 0 ORDER BY start_year";
 const TERM: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE id = $1";
@@ -35,7 +36,7 @@ const TERM_OF_INDICATOR: &str = "SELECT term_id FROM indicators WHERE id = $1 AN
 const VERSION: &str = "SELECT version, changed_at FROM data_version WHERE id = 1";
 
 /// Which figures a read returns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Figures {
     /// The last approved figure of each value: what every reader sees.
     Approved,
@@ -125,17 +126,34 @@ impl Db {
     }
 
     /// Everything about one term, approved figures only: five queries, whatever its size.
-    pub async fn term_data(&self, term_id: i64) -> Result<Option<TermData>, DbError> {
+    pub async fn term_data(&self, term_id: i64) -> Result<Option<Arc<TermData>>, DbError> {
         self.term_data_as(term_id, Figures::Approved).await
     }
 
-    /// Everything about one term, with the chosen figures.
+    /// Everything about one term, with the chosen figures: kept from the last read
+    /// while the data version has not moved (one query to check it), else read.
     pub async fn term_data_as(
         &self,
         term_id: i64,
         figures: Figures,
-    ) -> Result<Option<TermData>, DbError> {
-        self.term_data_filtered(term_id, figures, 0, 0).await
+    ) -> Result<Option<Arc<TermData>>, DbError> {
+        let (version, _) = self.data_version().await?;
+        let slot = self.terms.slot(term_id, figures);
+        let mut slot = slot.lock().await;
+        if let Some(data) = slot.fresh(version) {
+            return Ok(Some(data));
+        }
+        match self.term_data_filtered(term_id, figures, 0, 0).await? {
+            Some(data) => {
+                let data = Arc::new(data);
+                slot.keep(version, data.clone());
+                Ok(Some(data))
+            }
+            None => {
+                slot.forget();
+                Ok(None)
+            }
+        }
     }
 
     /// The same indicator (same code) as carried into `term_id`, if it is there.

@@ -72,7 +72,7 @@ async fn indicator_chart(
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
     // `?term=ID`: the same indicator (same code) as carried into another term.
     let (data, id) = match query.get("term") {
-        None => (data, id),
+        None => (std::sync::Arc::new(data), id),
         Some(raw) => {
             let term_id = raw.parse::<i64>().ok().filter(|t| *t > 0).ok_or_else(|| {
                 ApiError::BadRequest(format!("term must be a term id, got {raw:?}"))

@@ -3,7 +3,7 @@
 //! threads (two at a time), and the file response.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -95,7 +95,7 @@ pub fn size_query(query: &HashMap<String, String>, png: bool) -> Result<SizeQuer
 }
 
 /// The term's data, or 404.
-pub async fn term_data(db: &Db, id: i64) -> Result<TermData, ApiError> {
+pub async fn term_data(db: &Db, id: i64) -> Result<Arc<TermData>, ApiError> {
     db.term_data(id)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no term with id {id}")))

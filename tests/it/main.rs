@@ -28,4 +28,5 @@ mod query_count;
 mod roles;
 mod scale;
 mod seed_matches_report;
+mod term_cache;
 mod write_api;

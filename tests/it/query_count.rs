@@ -7,8 +7,10 @@ use crate::common;
 use common::TestApp;
 use resolution_dashboard::io::demo::DemoSize;
 
-/// Queries spent answering `path` (first request: rendered, not from the cache).
+/// Queries spent answering `path` (first request: rendered, not from the page
+/// cache, and with no term data kept from an earlier read).
 async fn queries_for(app: &TestApp, path: &str) -> u64 {
+    app.db.forget_kept_terms();
     let before = app.db.queries_run();
     let res = app.get(path).await;
     assert_eq!(res.status().as_u16(), 200, "{path}");

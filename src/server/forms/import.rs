@@ -21,6 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -34,7 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/import/{term}/{year}/confirm", post(confirm))
 }
 
-async fn working(state: &AppState, term_id: i64, year: i32) -> Option<TermData> {
+async fn working(state: &AppState, term_id: i64, year: i32) -> Option<Arc<TermData>> {
     match state.db.term_data_as(term_id, Figures::Working).await {
         Ok(Some(d)) if d.term.term.years().contains(&year) => Some(d),
         Ok(_) => None,

@@ -16,6 +16,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The database the server uses, for a second handle on it.
+    pub database_url: String,
     /// The one-time link printed at first start.
     pub setup_link: String,
     /// Dropped with the test: the server stops and its pool closes, so that a
@@ -132,6 +134,7 @@ pub async fn attach(server: &process::ServerProcess, url: &str, dir: tempfile::T
     let db = Db::connect(url).await.expect("database");
     let (stop, _) = tokio::sync::oneshot::channel();
     TestApp {
+        database_url: url.to_string(),
         base: server.base.clone(),
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -162,6 +165,7 @@ async fn spawn_on(
 ) -> TestApp {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let database_url = url.clone();
     server_runtime().spawn(async move {
         let bound = bind("127.0.0.1:0".parse().expect("address"), &url, config)
             .await
@@ -189,6 +193,7 @@ async fn spawn_on(
         base: format!("http://{addr}"),
         client,
         db,
+        database_url,
         setup_link,
         _stop: stop,
         _slot: slot,
