@@ -1,6 +1,11 @@
 //! The term's table as CSV: UTF-8 with a byte-order mark (without it Excel reads the
 //! file as the local code page and breaks every Vietnamese letter), comma-separated,
 //! numbers written the Vietnamese way ("1.234,5") and quoted where needed.
+//!
+//! Text that a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return: "CSV injection", OWASP) gets a leading `'`, so a
+//! name typed as `=HYPERLINK(…)` opens as text. Number columns are left alone. The
+//! XLSX sheet needs no such care: its text cells are typed as text.
 
 use super::ExportError;
 use super::rows::{DataTable, headings};
@@ -24,20 +29,20 @@ pub fn term_csv(table: &DataTable, locale: Locale) -> Result<Vec<u8>, ExportErro
         writer.write_record(&header).map_err(csv_err)?;
         for row in &table.rows {
             let mut record = vec![
-                row.code.clone(),
-                row.group.clone(),
-                row.name.clone(),
-                row.unit.clone(),
-                row.target.clone(),
+                as_text(&row.code),
+                as_text(&row.group),
+                as_text(&row.name),
+                as_text(&row.unit),
+                as_text(&row.target),
                 number(row.target_value),
             ];
             record.extend(row.values.iter().map(|v| number(*v)));
             record.extend([
-                row.as_reported.clone(),
+                as_text(&row.as_reported),
                 number(row.percent),
-                row.status.clone(),
-                row.documents.clone(),
-                row.quotes.clone(),
+                as_text(&row.status),
+                as_text(&row.documents),
+                as_text(&row.quotes),
             ]);
             writer.write_record(&record).map_err(csv_err)?;
         }
@@ -48,6 +53,37 @@ pub fn term_csv(table: &DataTable, locale: Locale) -> Result<Vec<u8>, ExportErro
     Ok(out)
 }
 
+/// A text cell that no spreadsheet will run as a formula.
+fn as_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 fn csv_err(e: csv::Error) -> ExportError {
     ExportError::Csv(e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_text;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() {
+        for formula in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1+2",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(as_text(formula), format!("'{formula}"));
+        }
+        for text in ["Số nhiệm vụ KH&CN", "Trên 140 tỷ đồng", "", "1 = 1", "a-b"] {
+            assert_eq!(as_text(text), text);
+        }
+    }
 }

@@ -10,6 +10,8 @@ use serde_json::Value;
 const SCRIPT: &str = "</title><script>alert(1)</script>";
 const IMG: &str = "\"><img src=x onerror=alert(1)>";
 const SQL: &str = "'; DROP TABLE indicator_values;--";
+/// A spreadsheet formula ("CSV injection").
+const FORMULA: &str = "=HYPERLINK(\"http://x.vn\",\"Bấm\")";
 
 /// Markup that would run if a payload were copied into HTML as it is.
 fn live_markup(raw: &str) -> Option<&'static str> {
@@ -84,7 +86,7 @@ async fn script_payloads_are_stored_verbatim_and_shown_as_text(app: TestApp) {
                 ("code", "XSS-01"),
                 ("name", IMG),
                 ("name_en", SCRIPT),
-                ("unit", SCRIPT),
+                ("unit", FORMULA),
                 ("unit_kind", "count"),
                 ("direction", "higher"),
             ],
@@ -240,7 +242,7 @@ async fn script_payloads_are_stored_verbatim_and_shown_as_text(app: TestApp) {
     );
 
     // Files: SVG is a document a browser runs scripts in, so it must be escaped;
-    // CSV is data and carries the text verbatim.
+    // CSV is data and carries the text verbatim, but never as a formula.
     for path in [
         format!("/charts/indicators/{indicator}.svg"),
         format!("/charts/terms/{}/overview.svg", ctx.term),
@@ -261,7 +263,23 @@ async fn script_payloads_are_stored_verbatim_and_shown_as_text(app: TestApp) {
         "the CSV is served as CSV, not as a page"
     );
     let csv = res.text().await.unwrap_or_default();
-    assert!(csv.contains("XSS-01"), "{csv:.300}");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("a readable CSV");
+    let row = rows
+        .iter()
+        .find(|r| r.get(0).is_some_and(|c| c.ends_with("XSS-01")))
+        .unwrap_or_else(|| panic!("no XSS-01 row: {csv:.300}"));
+    assert!(row.iter().any(|c| c == format!("'{FORMULA}")), "{row:?}");
+    assert!(
+        row.iter().any(|c| c == IMG),
+        "the name is not verbatim: {row:?}"
+    );
+    assert!(
+        !row.iter().any(|c| c.starts_with('=')),
+        "a cell would run as a formula: {row:?}"
+    );
 }
 
 on_both_backends!(script_payloads_are_stored_verbatim_and_shown_as_text);
