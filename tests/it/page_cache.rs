@@ -1,4 +1,4 @@
-//! The cache of rendered public pages (src/server/page_cache.rs) never shows a
+//! The cache of rendered public pages (src/server/page_cache/) never shows a
 //! reader an old figure: a page changes right after a figure is approved, whether
 //! the approval came through this server or straight into the database (as from
 //! another server process), and drafts never leak to anonymous readers.
