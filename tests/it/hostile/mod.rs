@@ -6,6 +6,8 @@
 //! escaped (`script.rs`).
 
 mod api;
+mod bodies;
+mod definitions;
 mod files;
 mod forms;
 mod script;
@@ -415,11 +417,11 @@ async fn corpus(ctx: &Ctx) -> Vec<(&'static str, Vec<Case>)> {
     vec![
         ("entry form", forms::entry(ctx)),
         ("sign-in, setup, accounts", forms::accounts(ctx)),
-        ("definitions", forms::definitions(ctx)),
+        ("definitions", definitions::definitions(ctx)),
         ("review and lock", forms::review(ctx)),
         ("query parameters", api::queries(ctx)),
         ("path ids", api::paths(ctx)),
-        ("write API bodies", api::bodies(ctx)),
+        ("write API bodies", bodies::bodies(ctx)),
         ("import files", files::imports(ctx).await),
     ]
 }
