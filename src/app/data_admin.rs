@@ -1,7 +1,7 @@
 //! Server functions behind the admin's definition pages; admin only.
 
 use super::errors::PageError;
-use super::views::{AdminIndicatorView, AdminTermRow, AdminTermView};
+use super::views::{AdminIndicatorView, AdminTermRow, AdminTermView, AdminTermsView};
 use crate::i18n::Locale;
 use leptos::prelude::*;
 
@@ -21,9 +21,10 @@ fn admin_db() -> Result<crate::db::Db, PageError> {
 }
 
 #[server(prefix = "/fn", endpoint = "admin_terms")]
-pub async fn get_admin_terms(locale: Locale) -> Result<Vec<AdminTermRow>, PageError> {
+pub async fn get_admin_terms(locale: Locale) -> Result<AdminTermsView, PageError> {
     let db = admin_db()?;
-    Ok(db
+    let groups = super::build::admin::group_rows(&db.all_groups().await?);
+    let terms = db
         .all_terms()
         .await?
         .into_iter()
@@ -36,7 +37,8 @@ pub async fn get_admin_terms(locale: Locale) -> Result<Vec<AdminTermRow>, PageEr
                 archived,
             }
         })
-        .collect())
+        .collect();
+    Ok(AdminTermsView { terms, groups })
 }
 
 #[server(prefix = "/fn", endpoint = "admin_term")]
@@ -46,7 +48,8 @@ pub async fn get_admin_term(id: i64, locale: Locale) -> Result<AdminTermView, Pa
         .term_data_as(id, crate::db::Figures::Working)
         .await?
         .ok_or(PageError::NotFound)?;
-    Ok(super::build::admin::term_view(&data, locale))
+    let archived = db.archived_indicators(id).await?;
+    Ok(super::build::admin::term_view(&data, &archived, locale))
 }
 
 #[server(prefix = "/fn", endpoint = "admin_indicator")]

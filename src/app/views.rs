@@ -244,10 +244,38 @@ pub struct AdminIndicatorRow {
     pub is_child: bool,
 }
 
+/// The terms and the groups, for the admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminTermsView {
+    pub terms: Vec<AdminTermRow>,
+    pub groups: Vec<AdminGroupRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminGroupRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub archived: bool,
+}
+
+/// A term's name and years as stored, for the correction form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermEditView {
+    pub name: String,
+    pub name_en: String,
+    pub start_year: i32,
+    pub end_year: i32,
+}
+
 /// A term's definitions, for the admin.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminTermView {
     pub term: TermLink,
+    pub edit: TermEditView,
+    /// (id, "code name") of the archived indicators, to restore.
+    pub archived: Vec<(i64, String)>,
     pub indicators: Vec<AdminIndicatorRow>,
     /// (id, "code name") of the groups and of the possible parents.
     pub groups: Vec<(i64, String)>,

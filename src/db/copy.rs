@@ -27,7 +27,7 @@ const TABLES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "indicator_groups",
-        &["id", "code", "name", "name_en", "position"],
+        &["id", "code", "name", "name_en", "position", "archived"],
         &[],
     ),
     ("source_documents", &["id", "code", "title", "file"], &[]),

@@ -16,6 +16,15 @@ pub struct TermInput {
     pub copy_from: Option<i64>,
 }
 
+/// A term's name and years as the admin corrects them.
+#[derive(Debug, Clone)]
+pub struct TermEdit {
+    pub name: String,
+    pub name_en: Option<String>,
+    pub start_year: i32,
+    pub end_year: i32,
+}
+
 #[derive(Debug, Clone)]
 pub struct IndicatorInput {
     pub code: String,
@@ -39,9 +48,10 @@ pub struct TargetHistoryRow {
     pub superseded_at: Option<String>,
 }
 
-const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
+pub(super) const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
      VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, NULL)";
-const BUMP: &str = "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
+pub(super) const BUMP: &str =
+    "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
 const INSERT_TERM: &str =
     "INSERT INTO terms (name, name_en, start_year, end_year) VALUES ($1, $2, $3, $4) RETURNING id";
 const COPY_INDICATORS: &str = "INSERT INTO indicators (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position, headline) \
@@ -49,15 +59,20 @@ const COPY_INDICATORS: &str = "INSERT INTO indicators (term_id, group_id, parent
 // Parents are matched by code within the new term.
 const COPY_PARENTS: &str = "UPDATE indicators SET parent_id = (SELECT n.id FROM indicators o JOIN indicators op ON op.id = o.parent_id \
      JOIN indicators n ON n.term_id = $1 AND n.code = op.code WHERE o.term_id = $2 AND o.code = indicators.code) WHERE term_id = $1";
+const TERM_NOW: &str = "SELECT name, start_year, end_year FROM terms WHERE id = $1";
+const UPDATE_TERM: &str =
+    "UPDATE terms SET name = $1, name_en = $2, start_year = $3, end_year = $4 WHERE id = $5";
+// Yearly figures the new years would leave outside the term ('term' totals always fit).
+const VALUES_OUTSIDE: &str = "SELECT COUNT(*) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id \
+     WHERE i.term_id = $1 AND (CASE WHEN v.period = 'term' THEN NULL ELSE CAST(v.period AS INTEGER) END) NOT BETWEEN $2 AND $3";
 const ARCHIVE_TERM: &str = "UPDATE terms SET archived = $1 WHERE id = $2";
-const INSERT_GROUP: &str = "INSERT INTO indicator_groups (code, name, name_en, position) \
-     VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM indicator_groups)) RETURNING id";
 const INSERT_INDICATOR: &str = "INSERT INTO indicators (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT COALESCE(MAX(position), 0) + 1 FROM indicators WHERE term_id = $1)) RETURNING id";
 const UPDATE_INDICATOR: &str = "UPDATE indicators SET group_id = $1, parent_id = $2, code = $3, name = $4, name_en = $5, unit_kind = $6, \
      unit = $7, unit_en = $8, direction = $9 WHERE id = $10";
 const ARCHIVE_INDICATOR: &str = "UPDATE indicators SET archived = $1 WHERE id = $2";
 const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
+const ARCHIVED_OF_TERM: &str = "SELECT id, code, name FROM indicators WHERE term_id = $1 AND archived = 1 ORDER BY position, id";
 const SUPERSEDE: &str =
     "UPDATE targets SET superseded_at = $1 WHERE indicator_id = $2 AND superseded_at IS NULL";
 const INSERT_TARGET_SQLITE: &str = "INSERT INTO targets (indicator_id, kind, value, quote, recorded_at) VALUES ($1, $2, $3, $4, $5)";
@@ -65,7 +80,7 @@ const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, 
 const TARGETS: &str = "SELECT kind, CAST(value AS TEXT) AS value, quote, recorded_at, superseded_at FROM targets \
      WHERE indicator_id = $1 ORDER BY id DESC";
 
-fn audit_args(actor: &Actor) -> (i64, &str, &'static str) {
+pub(super) fn audit_args(actor: &Actor) -> (i64, &str, &'static str) {
     (actor.user_id, actor.username.as_str(), actor.origin.key())
 }
 
@@ -91,6 +106,39 @@ impl Db {
         })
     }
 
+    /// Corrects a term's name and years. Refused when a yearly figure would fall
+    /// outside the new years; false when there is no such term.
+    pub async fn update_term(
+        &self,
+        id: i64,
+        edit: &TermEdit,
+        actor: &Actor,
+    ) -> Result<bool, DbError> {
+        let now = crate::clock::now_iso();
+        let (uid, uname, origin) = audit_args(actor);
+        let first_year = i64::from(edit.start_year) + 1;
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let old: Option<(String, i64, i64)> = sqlx::query_as(TERM_NOW).bind(id).fetch_optional(&mut *tx).await?;
+            let Some((old_name, old_start, old_end)) = old else { return Ok(false) };
+            let outside: i64 = sqlx::query_scalar(VALUES_OUTSIDE).bind(id).bind(first_year).bind(i64::from(edit.end_year))
+                .fetch_one(&mut *tx).await?;
+            if outside > 0 {
+                return Err(DbError::Refused("admin.values_outside_years"));
+            }
+            sqlx::query(UPDATE_TERM).bind(&edit.name).bind(&edit.name_en).bind(i64::from(edit.start_year))
+                .bind(i64::from(edit.end_year)).bind(id)
+                .execute(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
+            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("term.update").bind(id).bind(None::<i64>)
+                .bind(Some(format!("{old_name} {old_start}–{old_end}")))
+                .bind(Some(format!("{} {}–{}", edit.name, edit.start_year, edit.end_year)))
+                .execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
     pub async fn set_term_archived(
         &self,
         term_id: i64,
@@ -113,18 +161,6 @@ impl Db {
             tx.commit().await?;
             Ok(n > 0)
         })
-    }
-
-    pub async fn create_group(
-        &self,
-        code: &str,
-        name: &str,
-        name_en: Option<&str>,
-    ) -> Result<i64, DbError> {
-        Ok(
-            on_pool!(self, p => sqlx::query_scalar(INSERT_GROUP).bind(code).bind(name).bind(name_en)
-            .fetch_one(p).await.map_err(|e| DbError::from_write(e, "group code"))?),
-        )
     }
 
     /// Creates (`id` None) or updates an indicator definition of a term.
@@ -159,6 +195,20 @@ impl Db {
             tx.commit().await?;
             Ok(id)
         })
+    }
+
+    /// The term of an indicator, archived or not (the term pages know live ones only).
+    pub async fn term_of_any_indicator(&self, id: i64) -> Result<Option<i64>, DbError> {
+        Ok(on_pool!(self, p => sqlx::query_scalar(TERM_OF).bind(id).fetch_optional(p).await?))
+    }
+
+    /// The archived indicators of a term, (id, code, name) in their order, for the
+    /// admin to restore.
+    pub async fn archived_indicators(
+        &self,
+        term_id: i64,
+    ) -> Result<Vec<(i64, String, String)>, DbError> {
+        Ok(on_pool!(self, p => sqlx::query_as(ARCHIVED_OF_TERM).bind(term_id).fetch_all(p).await?))
     }
 
     pub async fn set_indicator_archived(

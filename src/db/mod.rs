@@ -7,6 +7,7 @@ mod connect;
 mod copy;
 mod definitions;
 mod entry;
+mod groups;
 mod history;
 mod read;
 mod records;
@@ -18,7 +19,7 @@ pub use accounts::UserRecord;
 pub use backup::{BackupError, BackupSummary, inspect as inspect_backup};
 pub use connect::{Backend, pg_test_database};
 pub use copy::CopyReport;
-pub use definitions::{IndicatorInput, TargetHistoryRow, TermInput};
+pub use definitions::{IndicatorInput, TargetHistoryRow, TermEdit, TermInput};
 pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;
 pub use read::{Figures, TermCounts};
@@ -63,6 +64,10 @@ pub enum DbError {
     /// A stored row that the domain rules refuse (hand-edited database, bug).
     #[error("corrupt stored data: {0}")]
     Corrupt(String),
+    /// The change would break what is stored (values outside a term's new years, a
+    /// group still in use). The text is the message key to show.
+    #[error("refused: {0}")]
+    Refused(&'static str),
 }
 
 /// Runs the same body on whichever pool the handle holds. The SQL inside must be valid

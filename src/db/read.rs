@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 const TERMS: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE archived = 0 ORDER BY start_year";
 const TERM: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE id = $1";
-const GROUPS: &str = "SELECT id, code, name, name_en FROM indicator_groups ORDER BY position, id";
+const GROUPS: &str =
+    "SELECT id, code, name, name_en, archived FROM indicator_groups ORDER BY position, id";
 const INDICATORS: &str = "SELECT id, term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, headline \
      FROM indicators WHERE term_id = $1 AND archived = 0 \
      AND ($2 = 0 OR id = $2 OR parent_id = $2 OR id = $3) ORDER BY position, id";

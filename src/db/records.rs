@@ -21,6 +21,8 @@ pub struct GroupRecord {
     pub code: String,
     pub name: String,
     pub name_en: Option<String>,
+    /// No longer offered for new indicators; those already in it keep it.
+    pub archived: bool,
 }
 
 /// Where a figure comes from: the document and the sentence quoted from it.
@@ -123,6 +125,7 @@ impl From<GroupRow> for GroupRecord {
             code: r.code,
             name: r.name,
             name_en: r.name_en,
+            archived: r.archived != 0,
         }
     }
 }

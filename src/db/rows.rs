@@ -16,6 +16,7 @@ pub(super) struct GroupRow {
     pub code: String,
     pub name: String,
     pub name_en: Option<String>,
+    pub archived: i64,
 }
 
 #[derive(Debug, sqlx::FromRow)]

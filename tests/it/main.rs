@@ -11,6 +11,7 @@ mod bulk_save;
 mod cli;
 mod copy;
 mod definitions;
+mod definitions_edit;
 mod durability;
 mod entry;
 mod exports;

@@ -1,19 +1,24 @@
 //! View types of the admin's definition pages.
 
 use super::{indicator_name, term_link};
-use crate::app::views::{AdminIndicatorRow, AdminIndicatorView, AdminTermView, TargetHistoryView};
-use crate::db::{TargetHistoryRow, TermData};
+use crate::app::views::{
+    AdminGroupRow, AdminIndicatorRow, AdminIndicatorView, AdminTermView, TargetHistoryView,
+    TermEditView,
+};
+use crate::db::{GroupRecord, TargetHistoryRow, TermData};
 use crate::domain::{Direction, Target, TargetKind, VnDecimal};
 use crate::i18n::{Explainer, Locale};
 
 /// (id, label) pairs for a select.
 type Choices = Vec<(i64, String)>;
 
-/// The groups and the possible parents, for the indicator form.
-fn choices(data: &TermData) -> (Choices, Choices) {
+/// The groups and the possible parents, for the indicator form. Archived groups are
+/// left out, except `keep` (the group the indicator is in now).
+fn choices(data: &TermData, keep: Option<i64>) -> (Choices, Choices) {
     let groups = data
         .groups
         .iter()
+        .filter(|g| !g.archived || Some(g.id) == keep)
         .map(|g| (g.id, format!("{} {}", g.code, g.name)))
         .collect();
     let parents = data
@@ -25,10 +30,24 @@ fn choices(data: &TermData) -> (Choices, Choices) {
     (groups, parents)
 }
 
-pub fn term_view(data: &TermData, locale: Locale) -> AdminTermView {
-    let (groups, parents) = choices(data);
+pub fn term_view(
+    data: &TermData,
+    archived: &[(i64, String, String)],
+    locale: Locale,
+) -> AdminTermView {
+    let (groups, parents) = choices(data, None);
     AdminTermView {
+        archived: archived
+            .iter()
+            .map(|(id, code, name)| (*id, format!("{code} {name}")))
+            .collect(),
         term: term_link(&data.term, locale),
+        edit: TermEditView {
+            name: data.term.name.clone(),
+            name_en: data.term.name_en.clone().unwrap_or_default(),
+            start_year: data.term.term.start_year(),
+            end_year: data.term.term.end_year(),
+        },
         indicators: data
             .indicators
             .iter()
@@ -63,7 +82,7 @@ pub fn indicator_view(
     locale: Locale,
 ) -> Option<AdminIndicatorView> {
     let i = data.indicator(id)?;
-    let (groups, parents) = choices(data);
+    let (groups, parents) = choices(data, i.group_id);
     let ex = Explainer {
         locale,
         unit: &i.definition.unit,
@@ -121,4 +140,18 @@ pub fn indicator_view(
             .unwrap_or_default(),
         targets,
     })
+}
+
+/// Every group, for the admin's group list.
+pub fn group_rows(groups: &[GroupRecord]) -> Vec<AdminGroupRow> {
+    groups
+        .iter()
+        .map(|g| AdminGroupRow {
+            id: g.id,
+            code: g.code.clone(),
+            name: g.name.clone(),
+            name_en: g.name_en.clone().unwrap_or_default(),
+            archived: g.archived,
+        })
+        .collect()
 }

@@ -1,16 +1,17 @@
 //! `/admin/terms` and `/admin/terms/{id}`: the admin creates and archives terms,
 //! groups and indicators.
 
+use super::admin_groups::GroupList;
 use super::admin_indicator::IndicatorFields;
 use crate::app::components::ErrorView;
 use crate::app::data_admin::{get_admin_term, get_admin_terms};
 use crate::app::errors::PageError;
 use crate::app::session_view::{CsrfField, current_user, form_feedback};
 use crate::app::use_locale;
-use crate::app::views::AdminTermView;
+use crate::app::views::{AdminTermView, AdminTermsView, TermEditView};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn csrf() -> String {
     current_user().map(|u| u.csrf).unwrap_or_default()
@@ -40,7 +41,7 @@ pub fn AdminTermsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match terms.await {
-                    Ok(terms) => {
+                    Ok(AdminTermsView { terms, groups }) => {
                         let choices = terms.clone();
                         view! {
                             <table>
@@ -84,6 +85,7 @@ pub fn AdminTermsPage() -> impl IntoView {
                                 </select>
                                 <button type="submit" class="button">{l.t("admin.create_term")}</button>
                             </form>
+                            <GroupList groups/>
                         }.into_any()
                     }
                     Err(error) => view! { <ErrorView error/> }.into_any(),
@@ -122,11 +124,13 @@ pub fn AdminTermPage() -> impl IntoView {
 fn AdminTermBody(view: AdminTermView) -> impl IntoView {
     let l = use_locale();
     let id = view.term.id;
+    let saved = use_query_map().read_untracked().get("saved").is_some();
     view! {
         <Title text=view.term.name.clone()/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")><a href="/admin/terms">{l.t("admin.terms")}</a></nav>
         <h1>{view.term.name.clone()}</h1>
         {form_feedback().and_then(|f| f.message).map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
+        {saved.then(|| view! { <div class="notice" role="status"><p>{l.t("admin.saved")}</p></div> })}
         <table class="indicators">
             <thead><tr><th scope="col">{l.t("term.col_code")}</th><th scope="col">{l.t("term.col_indicator")}</th><th scope="col">{l.t("indicator.unit")}</th><th scope="col">{l.t("term.col_target")}</th></tr></thead>
             <tbody>
@@ -140,6 +144,20 @@ fn AdminTermBody(view: AdminTermView) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        {(!view.archived.is_empty()).then(|| view! {
+            <h2>{l.t("admin.archived_indicators")}</h2>
+            <ul class="plain">
+                {view.archived.clone().into_iter().map(|(aid, label)| view! {
+                    <li>
+                        <form method="post" action=format!("/admin/indicators/{aid}/state/restore") class="inline">
+                            <CsrfField token=csrf()/>
+                            <span>{label}</span>
+                            <button type="submit" class="button secondary small">{l.t("admin.restore")}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
         <h2>{l.t("admin.new_indicator")}</h2>
         <form method="post" action=format!("/admin/terms/{id}/indicators") class="stack narrow">
             <CsrfField token=csrf()/>
@@ -160,6 +178,35 @@ fn AdminTermBody(view: AdminTermView) -> impl IntoView {
             <label for="group-name-en">{l.t("admin.name_en")}</label>
             <input id="group-name-en" name="group_name_en" type="text" value=typed("group_name_en", "")/>
             <button type="submit" class="button secondary">{l.t("admin.create_group")}</button>
+        </form>
+        <TermEditForm id edit=view.edit/>
+    }
+}
+
+/// Corrects the term's name and years. Its fields are named like the new-term form's;
+/// what was typed is shown again only when this form was the one refused (the only
+/// form of the page with a start year).
+#[component]
+fn TermEditForm(id: i64, edit: TermEditView) -> impl IntoView {
+    let l = use_locale();
+    let mine = form_feedback().is_some_and(|f| f.field("start_year").is_some());
+    let shown = move |name: &str, stored: String| if mine { typed(name, &stored) } else { stored };
+    let error = move |name: &str| if mine { error_of(name) } else { None };
+    view! {
+        <h2>{l.t("admin.edit_term")}</h2>
+        <form method="post" action=format!("/admin/terms/{id}") class="stack narrow">
+            <CsrfField token=csrf()/>
+            <label for="edit-term-name">{l.t("admin.term_name")}</label>
+            {error("name")}
+            <input id="edit-term-name" name="name" type="text" required value=shown("name", edit.name)/>
+            <label for="edit-term-name-en">{l.t("admin.name_en")}</label>
+            <input id="edit-term-name-en" name="name_en" type="text" lang="en" value=shown("name_en", edit.name_en)/>
+            <label for="edit-term-start">{l.t("admin.start_year")}</label>
+            {error("start_year")}
+            <input id="edit-term-start" name="start_year" type="text" inputmode="numeric" required value=shown("start_year", edit.start_year.to_string())/>
+            <label for="edit-term-end">{l.t("admin.end_year")}</label>
+            <input id="edit-term-end" name="end_year" type="text" inputmode="numeric" required value=shown("end_year", edit.end_year.to_string())/>
+            <button type="submit" class="button secondary">{l.t("admin.save_term")}</button>
         </form>
     }
 }

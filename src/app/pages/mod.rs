@@ -7,6 +7,7 @@
 //! would only double every page.
 
 mod account;
+mod admin_groups;
 mod admin_indicator;
 mod admin_terms;
 mod entry;

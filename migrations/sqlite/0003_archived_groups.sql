@@ -1,0 +1,3 @@
+-- Indicator groups can be archived like terms and indicators: an archived group is
+-- no longer offered for new or edited indicators; indicators already in it keep it.
+ALTER TABLE indicator_groups ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
