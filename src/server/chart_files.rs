@@ -1,5 +1,6 @@
 //! Chart downloads: `/charts/indicators/{id}.svg|.png`, `/charts/indicators/{id}/compare.svg|.png`
-//! and `/charts/terms/{id}/overview.svg|.png`, with `width`, `height` (320–4096, default
+//! (term vs term), `/charts/indicators/{id}/breakdown.svg|.png` (a parent's parts) and
+//! `/charts/terms/{id}/overview.svg|.png`, with `width`, `height` (320–4096, default
 //! 1920×1080) and, for PNG, `scale` (1–3). The PNG is the SVG drawn by resvg.
 
 use std::collections::HashMap;
@@ -14,7 +15,8 @@ use axum::routing::get;
 use super::download::{SizeQuery, file, indicator_term, parse_id, render, size_query, term_data};
 use super::error::ApiError;
 use crate::app::build::{
-    Download, compare_download, indicator_download, overview_download, today_year,
+    Download, breakdown_download, compare_download, indicator_download, overview_download,
+    today_year,
 };
 use crate::app::locale_from_headers;
 use crate::app::state::AppState;
@@ -23,7 +25,7 @@ use crate::charts::svg_to_png;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/charts/indicators/{file}", get(indicator_chart))
-        .route("/charts/indicators/{id}/{file}", get(compare_chart))
+        .route("/charts/indicators/{id}/{file}", get(indicator_part_chart))
         .route("/charts/terms/{id}/{file}", get(overview_chart))
 }
 
@@ -96,27 +98,40 @@ async fn indicator_chart(
     respond(download, format, size).await
 }
 
-async fn compare_chart(
+/// `compare.svg|png` (the indicator across terms) or `breakdown.svg|png` (its parts).
+async fn indicator_part_chart(
     State(state): State<AppState>,
     ApiPath((raw, file)): ApiPath<(String, String)>,
     ApiQuery(query): Params,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let id = parse_id(&raw, "indicator")?;
-    let format = named_file(&file, "compare")?;
+    let (compare, format) = match named_file(&file, "compare") {
+        Ok(format) => (true, format),
+        Err(_) => (false, named_file(&file, "breakdown")?),
+    };
     let size = size_query(&query, format == Format::Png)?;
     let data = indicator_term(&state.db, id).await?;
     let record = data
         .indicator(id)
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
-    let terms = state.db.indicator_across_terms(id).await?;
     let locale = locale_from_headers(&headers);
-    let download = compare_download(&terms, &data, record, locale).ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "indicator {id} ({}) exists in only one term: there is nothing to compare",
-            record.definition.code
-        ))
-    })?;
+    let download = if compare {
+        let terms = state.db.indicator_across_terms(id).await?;
+        compare_download(&terms, &data, record, locale).ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "indicator {id} ({}) exists in only one term: there is nothing to compare",
+                record.definition.code
+            ))
+        })?
+    } else {
+        breakdown_download(&data, record, locale, today_year()).ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "indicator {id} ({}) has no parts with figures: there is no breakdown",
+                record.definition.code
+            ))
+        })?
+    };
     respond(download, format, size).await
 }
 

@@ -9,7 +9,7 @@ use calamine::{Data, Reader, Xlsx};
 use common::{TestApp, by_code};
 use serde_json::Value;
 
-async fn bytes(app: &TestApp, path: &str) -> (u16, String, Vec<u8>) {
+pub(crate) async fn bytes(app: &TestApp, path: &str) -> (u16, String, Vec<u8>) {
     let res = app.get(path).await;
     let status = res.status().as_u16();
     let content_type = res
@@ -22,12 +22,12 @@ async fn bytes(app: &TestApp, path: &str) -> (u16, String, Vec<u8>) {
     (status, content_type, body)
 }
 
-fn id_of(list: &[Value], code: &str) -> i64 {
+pub(crate) fn id_of(list: &[Value], code: &str) -> i64 {
     by_code(list, code)["id"].as_i64().expect("id")
 }
 
 /// Width, height and RGB pixels of a PNG.
-fn decode_png(data: &[u8]) -> (u32, u32, Vec<u8>) {
+pub(crate) fn decode_png(data: &[u8]) -> (u32, u32, Vec<u8>) {
     let decoder = png::Decoder::new(Cursor::new(data));
     let mut reader = decoder.read_info().expect("PNG header");
     let mut buf = vec![0; reader.output_buffer_size().expect("buffer size")];
@@ -36,7 +36,7 @@ fn decode_png(data: &[u8]) -> (u32, u32, Vec<u8>) {
     (info.width, info.height, buf)
 }
 
-fn variance(values: &[u8]) -> f64 {
+pub(crate) fn variance(values: &[u8]) -> f64 {
     let n = values.len() as f64;
     let mean = values.iter().map(|v| f64::from(*v)).sum::<f64>() / n;
     values
@@ -46,7 +46,7 @@ fn variance(values: &[u8]) -> f64 {
         / n
 }
 
-fn collapse(text: &str) -> String {
+pub(crate) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

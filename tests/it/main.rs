@@ -15,6 +15,7 @@ mod definitions_edit;
 mod durability;
 mod entry;
 mod exports;
+mod exports_more;
 mod font_coverage;
 mod hostile;
 mod import;

@@ -50,6 +50,25 @@ pub fn indicator_download(
     }
 }
 
+/// The breakdown of a parent indicator (its parts side by side); None when it has
+/// no parts with figures.
+pub fn breakdown_download(
+    data: &TermData,
+    i: &IndicatorRecord,
+    locale: Locale,
+    today: i32,
+) -> Option<Download> {
+    let spec = breakdown_spec(data, i, locale)?;
+    let mut download = indicator_download(data, i, locale, today);
+    download.spec = spec;
+    download.file_stem = ascii_stem(&format!(
+        "co-cau-{}-{}",
+        i.definition.code,
+        term_link(&data.term, locale).span
+    ));
+    Some(download)
+}
+
 /// Percent of target per indicator of the term, with the count of each status.
 pub fn overview_download(data: &TermData, locale: Locale, today: i32) -> Download {
     let progress: Vec<_> = data

@@ -16,7 +16,8 @@ mod term;
 pub use chart_spec::{Chart, ChartSpec};
 pub use compare::{compare_spec, same_indicator_in_terms};
 pub use downloads::{
-    Download, ascii_stem, compare_download, indicator_download, overview_download,
+    Download, ascii_stem, breakdown_download, compare_download, indicator_download,
+    overview_download,
 };
 pub use home::home_view;
 pub use indicator::indicator_page;

@@ -60,6 +60,16 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
             l.t("export.chart_svg").to_string(),
         ),
     ];
+    let breakdown_downloads = vec![
+        (
+            format!("/charts/indicators/{id}/breakdown.png"),
+            l.t("export.breakdown_png").to_string(),
+        ),
+        (
+            format!("/charts/indicators/{id}/breakdown.svg"),
+            l.t("export.breakdown_svg").to_string(),
+        ),
+    ];
     let compare_downloads = vec![
         (
             format!("/charts/indicators/{id}/compare.png"),
@@ -96,7 +106,10 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
         {(!view.children.is_empty()).then(|| view! {
             <section aria-labelledby="breakdown-heading">
                 <h2 id="breakdown-heading">{l.t("indicator.breakdown")}</h2>
-                {view.breakdown.clone().map(|chart| view! { <ChartFigure chart/> })}
+                {view.breakdown.clone().map(|chart| view! {
+                    <ChartFigure chart/>
+                    <DownloadLinks links=breakdown_downloads label=l.t("export.breakdown_downloads")/>
+                })}
                 <div class="table-scroll">
                     <table class="indicators">
                         <thead>
