@@ -308,5 +308,7 @@ pub struct AdminIndicatorView {
     pub parents: Vec<(i64, String)>,
     pub target_kind: String,
     pub target_value: String,
+    /// The current target's quote, so that saving the form again keeps it.
+    pub target_quote: String,
     pub targets: Vec<TargetHistoryView>,
 }

@@ -84,6 +84,12 @@ async fn a_target_revised_mid_term_keeps_the_old_one_in_its_history(app: TestApp
         )
         .await;
     assert_eq!(first.status, 303, "{}", first.body);
+    // The form shows the current target's quote, so saving it again keeps it.
+    let form = admin.get(&format!("/admin/indicators/{id}")).await;
+    assert!(
+        common::unescape(&form.body).contains(">Nghị quyết: 100 nhiệm vụ</textarea>"),
+        "the quote is not in the target form"
+    );
     let second = admin
         .post(
             &path,

@@ -138,6 +138,11 @@ pub fn indicator_view(
             .as_ref()
             .map(|t| t.target.value.format_vi())
             .unwrap_or_default(),
+        target_quote: i
+            .target
+            .as_ref()
+            .and_then(|t| t.source.quote.clone())
+            .unwrap_or_default(),
         targets,
     })
 }

@@ -143,7 +143,7 @@ fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {
             {error_of("value")}
             <input id="target-value" name="value" type="text" inputmode="decimal" value=typed("value", &view.target_value)/>
             <label for="target-quote">{l.t("admin.target_quote")}</label>
-            <textarea id="target-quote" name="quote" rows="2">{crate::app::components::textarea_text(typed("quote", ""))}</textarea>
+            <textarea id="target-quote" name="quote" rows="2">{crate::app::components::textarea_text(typed("quote", &view.target_quote))}</textarea>
             <button type="submit" class="button">{l.t("admin.set_target")}</button>
         </form>
         <h3>{l.t("admin.target_history")}</h3>
