@@ -28,7 +28,9 @@ const phone = { width: 390, height: 844 };
 
 // Every journey runs with JavaScript enabled and disabled; the committee member's
 // also at a phone and at an office PC. The return journey ("Trả lại") is the
-// clerk's and the approver's second path: a figure returned with a reason. One worker: the journeys share one server,
+// clerk's and the approver's second path: a figure returned with a reason. The admin
+// journey visits the definition pages, the file import and the error pages (its own
+// term, never 2020–2025's figures). One worker: the journeys share one server,
 // whose one-time setup link the first journey needing an administrator uses.
 export default defineConfig({
   testDir: 'tests',
@@ -76,6 +78,11 @@ export default defineConfig({
         {
           name: `leader-office-${js}`,
           testMatch: /leader\.spec\.ts/,
+          use: { viewport: office, javaScriptEnabled },
+        },
+        {
+          name: `admin-office-${js}`,
+          testMatch: /admin\.spec\.ts/,
           use: { viewport: office, javaScriptEnabled },
         },
       ];

@@ -45,7 +45,7 @@ pub fn AdminTermsPage() -> impl IntoView {
                         let choices = terms.clone();
                         view! {
                             <table>
-                                <thead><tr><th scope="col">{l.t("indicator.term")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"></th></tr></thead>
+                                <thead><tr><th scope="col">{l.t("indicator.term")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"><span class="visually-hidden">{l.t("admin.actions")}</span></th></tr></thead>
                                 <tbody>
                                     {terms.into_iter().map(|t| {
                                         let change = if t.archived { "restore" } else { "archive" };
