@@ -7,6 +7,7 @@
 //! numbers Excel shows — so the caller can preview, confirm and save all rows in one
 //! transaction. Limits are checked before parsing, since the file comes from outside.
 
+mod cell_refs;
 mod columns;
 mod csv_file;
 mod detect;

@@ -4,6 +4,7 @@
 //! directory are checked first (cheap), then every entry is unpacked into nothing with
 //! a byte budget, because the directory's sizes are written by the sender and may lie.
 
+use super::cell_refs::CellRefScan;
 use super::{ImportFailure, MAX_UNPACKED_BYTES};
 use std::io::{Cursor, Read};
 
@@ -51,11 +52,28 @@ pub(super) fn check(bytes: &[u8], limits: &ZipLimits) -> Result<(), ImportFailur
         let mut entry = archive.by_index(i).map_err(not_xlsx)?;
         let (declared, packed) = (entry.size(), entry.compressed_size());
         let budget = limits.max_total - unpacked_total;
+        // The cell references of every XML part are checked on the way (see cell_refs).
+        // Every part, not only xl/worksheets/: the workbook's relations may put a sheet
+        // anywhere.
+        let is_xml = entry
+            .name()
+            .map_err(not_xlsx)?
+            .to_ascii_lowercase()
+            .ends_with(".xml");
+        let mut refs = CellRefScan::default();
         // One byte past the budget is enough to know it is over.
-        let unpacked = std::io::copy(&mut (&mut entry).take(budget + 1), &mut std::io::sink())
-            .map_err(|_| ImportFailure::NotXlsx)?;
+        let limited = &mut (&mut entry).take(budget + 1);
+        let unpacked = if is_xml {
+            std::io::copy(limited, &mut refs)
+        } else {
+            std::io::copy(limited, &mut std::io::sink())
+        }
+        .map_err(|_| ImportFailure::NotXlsx)?;
         if unpacked > budget {
             return Err(ImportFailure::TooLarge);
+        }
+        if refs.bad {
+            return Err(ImportFailure::NotXlsx);
         }
         if unpacked > declared || is_bomb(unpacked, packed, limits) {
             return Err(ImportFailure::NotXlsx);
