@@ -9,6 +9,9 @@ pub enum ValueError {
     Number(#[from] NumberError),
     #[error("outside the range of the unit")]
     OutOfRange,
+    /// "20%" typed for an indicator counted in tasks or billions of đồng.
+    #[error("a percentage for a unit that is not one")]
+    PercentSign,
 }
 
 impl ValueError {
@@ -16,6 +19,7 @@ impl ValueError {
         match self {
             ValueError::Number(e) => e.message_key(),
             ValueError::OutOfRange => "entry.out_of_range",
+            ValueError::PercentSign => "entry.percent_sign",
         }
     }
 }
@@ -33,6 +37,9 @@ pub fn has_control_chars(text: &str) -> bool {
 /// Parses a figure written the Vietnamese way and checks it fits the unit.
 pub fn parse_value(text: &str, unit: UnitKind) -> Result<VnDecimal, ValueError> {
     let value = VnDecimal::parse(text)?;
+    if text.contains('%') && !unit.is_percent() {
+        return Err(ValueError::PercentSign);
+    }
     if unit.accepts(value) {
         Ok(value)
     } else {
@@ -63,6 +70,20 @@ mod tests {
         assert_eq!(
             parse_value("5000%", UnitKind::Percent).map_err(|e| e.message_key()),
             Err("entry.out_of_range")
+        );
+        assert!(parse_value("20%", UnitKind::PercentPerYear).is_ok());
+        assert!(parse_value("12,5 %", UnitKind::Percent).is_ok());
+        for unit in [UnitKind::Count, UnitKind::Money] {
+            assert_eq!(
+                parse_value("20%", unit),
+                Err(ValueError::PercentSign),
+                "{unit:?}"
+            );
+        }
+        assert_eq!(
+            parse_value("abc%", UnitKind::Count),
+            Err(ValueError::Number(NumberError::NotANumber)),
+            "not a number is said first"
         );
     }
 }

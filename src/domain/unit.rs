@@ -39,6 +39,11 @@ impl UnitKind {
 
     /// Whether a value makes sense for this kind: counts are whole and not negative;
     /// percentages stay within a sane bound.
+    /// Percent and percent per year: the units a "%" may be typed for.
+    pub fn is_percent(self) -> bool {
+        matches!(self, UnitKind::Percent | UnitKind::PercentPerYear)
+    }
+
     pub fn accepts(self, value: VnDecimal) -> bool {
         let d = value.get();
         match self {

@@ -182,3 +182,37 @@ fn copy_moves_an_installation_and_refuses_a_destination_with_data() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
 }
+
+/// `token revoke` on the server's own database, while it runs: the very next call
+/// with that token is refused, and nothing it sends is stored.
+#[tokio::test]
+async fn a_revoked_token_is_refused_at_once_by_the_running_server() {
+    let app = crate::common::spawn_app().await;
+    let token = crate::common::api_token(&app, "robot", "editor").await;
+    let (_, list) = app.indicators_of(2020).await;
+    let nv = crate::common::by_code(&list, "NV-01")["id"]
+        .as_i64()
+        .expect("id");
+    let put = |value: &'static str| {
+        app.client
+            .put(format!("{}/api/v1/indicators/{nv}/values/2021", app.base))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body(format!(r#"{{"value": "{value}"}}"#))
+            .send()
+    };
+    assert_eq!(put("7").await.expect("put").status().as_u16(), 200);
+    let revoke = Command::new(BIN)
+        .args(["token", "revoke", "--username", "robot", "--database-url"])
+        .arg(&app.database_url)
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&revoke.stdout).contains("revoked 1 token"),
+        "{}",
+        String::from_utf8_lossy(&revoke.stderr)
+    );
+    let before = app.db.fingerprint().await.expect("fingerprint");
+    assert_eq!(put("8").await.expect("put").status().as_u16(), 401);
+    assert_eq!(before, app.db.fingerprint().await.expect("fingerprint"));
+}

@@ -58,6 +58,8 @@ pub enum ProblemKind {
     Number(NumberError),
     /// The number does not fit the indicator's unit (a negative count, 5000%).
     OutOfRange { unit: UnitKind },
+    /// A percentage ("20%", or a cell Excel shows as one) for a unit that is not.
+    PercentSign,
     /// A formula where a plain value is expected.
     Formula { column: Column },
     /// The qualifier is none of the accepted words.
@@ -160,6 +162,7 @@ impl RowProblem {
             ProblemKind::CodeMissing => "import.row.code_missing",
             ProblemKind::TextTooLong { .. } => "import.row.text_too_long",
             ProblemKind::DateCell => "import.row.date_cell",
+            ProblemKind::PercentSign => "import.row.percent_sign",
         }
     }
 
@@ -174,7 +177,7 @@ impl RowProblem {
             ProblemKind::DuplicateCode { first_line } => {
                 args.push(("first_line", first_line.to_string()));
             }
-            ProblemKind::Number(_) | ProblemKind::OutOfRange { .. } => {
+            ProblemKind::Number(_) | ProblemKind::OutOfRange { .. } | ProblemKind::PercentSign => {
                 args.push(("text", self.text.clone().unwrap_or_default()));
             }
             ProblemKind::BadQualifier(text) => args.push(("text", text.clone())),

@@ -103,11 +103,16 @@ impl<'a> RowChecker<'a> {
         } else {
             self.value(value_cell)
         };
-        if let (Some((_, unit)), Some(v)) = (&code, value)
-            && !unit.accepts(v)
-        {
-            let text = Some(v.format_vi());
-            self.problem(ProblemKind::OutOfRange { unit: *unit }, text);
+        if let (Some((_, unit)), Some(v)) = (&code, value) {
+            if written_as_percent(value_cell) && !unit.is_percent() {
+                self.problem(
+                    ProblemKind::PercentSign,
+                    Some(format!("{}%", v.format_vi())),
+                );
+            } else if !unit.accepts(v) {
+                let text = Some(v.format_vi());
+                self.problem(ProblemKind::OutOfRange { unit: *unit }, text);
+            }
         }
         let qualifier = self.qualifier();
         let note = self.text(Column::Note);
@@ -231,5 +236,14 @@ mod tests {
         assert_eq!(parse_qualifier("ít   nhất"), Some(Qualifier::AtLeast));
         assert_eq!(parse_qualifier("at least"), Some(Qualifier::AtLeast));
         assert_eq!(parse_qualifier("gần"), None);
+    }
+}
+
+/// A value typed with "%" or in a cell Excel shows as a percentage.
+fn written_as_percent(cell: &RawCell) -> bool {
+    match &cell.value {
+        CellValue::Text(t) => t.contains('%'),
+        CellValue::Number { percent, .. } => *percent,
+        _ => false,
     }
 }

@@ -85,6 +85,18 @@ fn every_bad_row_is_reported_with_the_expected_problem() -> TestResult {
             ),
         ),
         case(
+            "a percentage for a count",
+            "a.csv",
+            csv_with(&[&value_row("NV-01", "20%")]),
+            one(2, Some("NV-01"), P::PercentSign, Some("20%")),
+        ),
+        case(
+            "a percentage for money",
+            "a.csv",
+            csv_with(&[&value_row("NV-02", "1,5 %")]),
+            one(2, Some("NV-02"), P::PercentSign, Some("1,5%")),
+        ),
+        case(
             "an absurd percentage",
             "a.csv",
             csv_with(&[&value_row("NV-03", "5.000%")]),

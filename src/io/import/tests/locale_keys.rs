@@ -51,6 +51,7 @@ fn every_message() -> Vec<(&'static str, Vec<(&'static str, String)>)> {
     ];
     let kinds = [
         ProblemKind::UnknownCode,
+        ProblemKind::PercentSign,
         ProblemKind::DuplicateCode { first_line: 2 },
         ProblemKind::Number(NumberError::Empty),
         ProblemKind::Number(NumberError::NotANumber),
