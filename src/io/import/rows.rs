@@ -224,6 +224,15 @@ pub(super) fn parse_qualifier(text: &str) -> Option<Qualifier> {
     }
 }
 
+/// A value typed with "%" or in a cell Excel shows as a percentage.
+fn written_as_percent(cell: &RawCell) -> bool {
+    match &cell.value {
+        CellValue::Text(t) => t.contains('%'),
+        CellValue::Number { percent, .. } => *percent,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,14 +245,5 @@ mod tests {
         assert_eq!(parse_qualifier("ít   nhất"), Some(Qualifier::AtLeast));
         assert_eq!(parse_qualifier("at least"), Some(Qualifier::AtLeast));
         assert_eq!(parse_qualifier("gần"), None);
-    }
-}
-
-/// A value typed with "%" or in a cell Excel shows as a percentage.
-fn written_as_percent(cell: &RawCell) -> bool {
-    match &cell.value {
-        CellValue::Text(t) => t.contains('%'),
-        CellValue::Number { percent, .. } => *percent,
-        _ => false,
     }
 }
