@@ -2,7 +2,7 @@
 //! the role on the server before it reads anything.
 
 use super::errors::PageError;
-use super::views::{EntryPageView, HistoryRowView, ReviewItemView, UserRowView};
+use super::views::{EntryPageView, HistoryOf, HistoryRowView, ReviewItemView, UserRowView};
 use crate::i18n::Locale;
 use leptos::prelude::*;
 
@@ -64,19 +64,18 @@ pub async fn get_users() -> Result<Vec<UserRowView>, PageError> {
         .collect())
 }
 
-/// The change history of an indicator, for signed-in users.
+/// The change history of an indicator or of a term, for signed-in users.
 #[server(prefix = "/fn", endpoint = "history")]
-pub async fn get_history(
-    indicator_id: i64,
-    locale: Locale,
-) -> Result<Vec<HistoryRowView>, PageError> {
+pub async fn get_history(of: HistoryOf, locale: Locale) -> Result<Vec<HistoryRowView>, PageError> {
     let _ = super::state::signed_in().ok_or(PageError::SignInRequired)?;
     let db = use_context::<super::state::AppState>()
         .ok_or(PageError::Internal)?
         .db;
-    Ok(db
-        .indicator_history(indicator_id)
-        .await?
+    let records = match of {
+        HistoryOf::Indicator(id) => db.indicator_history(id).await?,
+        HistoryOf::Term(id) => db.term_history(id).await?,
+    };
+    Ok(records
         .into_iter()
         .map(|r| super::build::entry::history_row(r, locale))
         .collect())

@@ -191,6 +191,14 @@ pub struct UserRowView {
     pub disabled: bool,
 }
 
+/// Whose history: an indicator's (its figures, definition, target) or a term's own
+/// (locks, corrections, archiving).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HistoryOf {
+    Indicator(i64),
+    Term(i64),
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HistoryRowView {
     pub at: String,

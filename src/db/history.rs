@@ -19,12 +19,20 @@ pub struct AuditRecord {
 
 const BY_INDICATOR: &str = "SELECT id, at, username, origin, action, period, old_value, new_value, note \
      FROM audit_log WHERE indicator_id = $1 ORDER BY id DESC LIMIT 500";
+// The term's own entries: locks, its creation, corrections, archiving.
+const BY_TERM: &str = "SELECT id, at, username, origin, action, period, old_value, new_value, note \
+     FROM audit_log WHERE term_id = $1 AND indicator_id IS NULL ORDER BY id DESC LIMIT 500";
 const COUNT: &str = "SELECT COUNT(*) FROM audit_log";
 
 impl Db {
     /// The newest 500 changes of one indicator, newest first.
     pub async fn indicator_history(&self, indicator_id: i64) -> Result<Vec<AuditRecord>, DbError> {
         Ok(on_pool!(self, p => sqlx::query_as(BY_INDICATOR).bind(indicator_id).fetch_all(p).await?))
+    }
+
+    /// The newest 500 entries about a term itself (not its figures), newest first.
+    pub async fn term_history(&self, term_id: i64) -> Result<Vec<AuditRecord>, DbError> {
+        Ok(on_pool!(self, p => sqlx::query_as(BY_TERM).bind(term_id).fetch_all(p).await?))
     }
 
     pub async fn audit_count(&self) -> Result<i64, DbError> {

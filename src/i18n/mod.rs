@@ -153,6 +153,39 @@ mod tests {
         );
     }
 
+    /// Every action the database layer writes to the audit log, found in its source,
+    /// has a label in the history tables of both languages.
+    #[test]
+    fn every_audited_action_has_a_history_label() {
+        let sources = [
+            include_str!("../db/entry.rs"),
+            include_str!("../db/definitions.rs"),
+            include_str!("../db/groups.rs"),
+        ];
+        let mut actions = Vec::new();
+        for source in sources {
+            for piece in source.split('"').skip(1).step_by(2) {
+                let Some((what, verb)) = piece.split_once('.') else {
+                    continue;
+                };
+                let known = ["value", "term", "indicator", "target", "group"];
+                if known.contains(&what)
+                    && !verb.is_empty()
+                    && verb.chars().all(|c| c.is_ascii_lowercase())
+                {
+                    actions.push(piece.to_string());
+                }
+            }
+        }
+        assert!(actions.len() >= 15, "found only {actions:?}");
+        for action in actions {
+            let key = format!("history.{}", action.replace('.', "_"));
+            for locale in [Locale::Vi, Locale::En] {
+                assert!(locale.keys().contains(&key.as_str()), "{key} in {locale:?}");
+            }
+        }
+    }
+
     #[test]
     fn vietnamese_text_keeps_its_diacritics() {
         assert_eq!(Locale::Vi.t("target.none"), "chưa có chỉ tiêu");

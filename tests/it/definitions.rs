@@ -115,6 +115,14 @@ async fn a_target_revised_mid_term_keeps_the_old_one_in_its_history(app: TestApp
                 .body
                 .contains("Tổng cả nhiệm kỳ đạt ít nhất 120 nhiệm vụ")
     );
+    // The indicator's history names the revisions in words.
+    let history = common::unescape(&admin.get(&format!("/indicators/{id}")).await.body);
+    assert_eq!(
+        history.matches("Đặt/điều chỉnh mục tiêu").count(),
+        2,
+        "both targets are in the history"
+    );
+    assert!(!history.contains("⟨?⟩"), "an action without a label");
     let bad = admin
         .post(
             &path,

@@ -286,6 +286,24 @@ async fn a_locked_term_refuses_every_change_until_an_approver_unlocks_it(app: Te
         )
         .await;
     assert_eq!(unlock.status, 303);
+    // Both are recorded, with who did them, in the term's log (staff only).
+    let page = common::unescape(&approver.get(&format!("/terms/{term}")).await.body);
+    let log = page
+        .split("Nhật ký nhiệm kỳ")
+        .nth(1)
+        .expect("the term log is shown to staff");
+    let (unlocked_at, locked_at) = (
+        log.find("Mở khóa nhiệm kỳ")
+            .expect("the unlock is recorded"),
+        log.find("Khóa sổ nhiệm kỳ").expect("the lock is recorded"),
+    );
+    assert!(unlocked_at < locked_at, "newest first");
+    assert!(log.contains("lanhdao"), "who locked it");
+    let (_, public) = app.page(&format!("/terms/{term}")).await;
+    assert!(
+        !public.contains("Nhật ký nhiệm kỳ"),
+        "readers do not see the log"
+    );
     let ok = editor
         .post(
             &format!("/entry/{term}/2021"),

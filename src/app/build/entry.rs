@@ -111,11 +111,13 @@ pub fn review_items(
 }
 
 pub fn history_row(r: AuditRecord, locale: Locale) -> HistoryRowView {
-    let show = |v: &Option<String>| {
-        v.as_deref()
-            .and_then(|t| VnDecimal::from_canonical(t).ok())
+    // A figure is shown the Vietnamese way; a definition's summary ("NV-01 …") as
+    // written.
+    let show = |v: &Option<String>| match v.as_deref() {
+        None => "—".to_string(),
+        Some(t) => VnDecimal::from_canonical(t)
             .map(|d| locale.number(d))
-            .unwrap_or_else(|| "—".to_string())
+            .unwrap_or_else(|_| t.to_string()),
     };
     let change = if r.old_value == r.new_value {
         show(&r.new_value)

@@ -1,12 +1,11 @@
+use super::history::History;
 use super::route_id;
 use super::term::IndicatorRow;
 use crate::app::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge};
 use crate::app::data::get_indicator_page;
-use crate::app::data_staff::get_history;
 use crate::app::errors::PageError;
-use crate::app::session_view::current_user;
 use crate::app::use_locale;
-use crate::app::views::{IndicatorPageView, SourceView};
+use crate::app::views::{HistoryOf, IndicatorPageView, SourceView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -169,52 +168,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
             }}
             <p class="muted">{view.changed}</p>
         </section>
-        <History indicator_id=view.id/>
+        <History of=HistoryOf::Indicator(view.id)/>
         <p><a href=format!("/terms/{}", view.term.id)>{back}</a></p>
     }
-}
-
-/// Who changed what, for signed-in staff: every entry of the audit history.
-#[component]
-fn History(indicator_id: i64) -> impl IntoView {
-    let l = use_locale();
-    current_user()?;
-    let rows = AsyncDerived::new(move || get_history(indicator_id, l));
-    Some(view! {
-        <section aria-labelledby="history-heading">
-            <h2 id="history-heading">{l.t("history.title")}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match rows.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>{l.t("history.empty")}</p> }.into_any(),
-                        Ok(rows) => view! {
-                            <div class="table-scroll">
-                                <table class="history">
-                                    <thead><tr>
-                                        <th scope="col">{l.t("history.when")}</th>
-                                        <th scope="col">{l.t("history.who")}</th>
-                                        <th scope="col">{l.t("history.what")}</th>
-                                        <th scope="col">{l.t("indicator.col_period")}</th>
-                                        <th scope="col">{l.t("history.change")}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {rows.into_iter().map(|r| view! {
-                                            <tr>
-                                                <td>{r.at}</td>
-                                                <td>{r.who}</td>
-                                                <td>{r.action}{r.note.map(|n| view! { <p class="note">{n}</p> })}</td>
-                                                <td>{r.period}</td>
-                                                <td class="num">{r.change}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }.into_any(),
-                        Err(_) => ().into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
-    })
 }

@@ -11,6 +11,7 @@ mod admin_groups;
 mod admin_indicator;
 mod admin_terms;
 mod entry;
+mod history;
 mod home;
 mod import;
 mod indicator;

@@ -1,10 +1,11 @@
+use super::history::History;
 use super::route_id;
 use crate::app::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge, StatusCounts};
 use crate::app::data::get_term_page;
 use crate::app::errors::PageError;
 use crate::app::session_view::{CsrfField, current_user};
 use crate::app::use_locale;
-use crate::app::views::{IndicatorRowView, TermPageView};
+use crate::app::views::{HistoryOf, IndicatorRowView, TermPageView};
 use crate::domain::Action;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -112,6 +113,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
             </table>
         </div>
         <Pager id=view.term.id page=view.page pages=view.pages drafts=view.drafts/>
+        <History of=HistoryOf::Term(view.term.id)/>
     }
 }
 

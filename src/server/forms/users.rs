@@ -51,17 +51,7 @@ pub fn require(
 }
 
 pub fn forbidden_role() -> Response {
-    use axum::response::IntoResponse;
-    let body = "Tài khoản của bạn không có quyền làm việc này.\nYour account may not do this.";
-    (
-        StatusCode::FORBIDDEN,
-        [(
-            axum::http::header::CONTENT_TYPE,
-            "text/plain; charset=utf-8",
-        )],
-        body,
-    )
-        .into_response()
+    crate::server::rejection::page_refusal(StatusCode::FORBIDDEN, "error.forbidden_action")
 }
 
 async fn create(
