@@ -1,7 +1,7 @@
 //! Server functions behind the admin's definition pages; admin only.
 
 use super::errors::PageError;
-use super::views::{AdminIndicatorView, AdminTermRow, AdminTermView, AdminTermsView};
+use super::views::{AdminIndicatorView, AdminTermView, AdminTermsView};
 use crate::i18n::Locale;
 use leptos::prelude::*;
 
@@ -30,7 +30,7 @@ pub async fn get_admin_terms(locale: Locale) -> Result<AdminTermsView, PageError
         .into_iter()
         .map(|(t, archived)| {
             let link = super::build::term_link(&t, locale);
-            AdminTermRow {
+            super::views::AdminTermRow {
                 id: link.id,
                 name: link.name,
                 span: link.span,
