@@ -13,12 +13,24 @@ pub struct AppState {
 }
 
 /// Settings chosen at start-up.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// Cookies get `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
     /// Every page and API call requires signing in.
     pub private: bool,
+    /// A request taking longer is answered 408 and its work dropped.
+    pub request_timeout: std::time::Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            secure_cookies: false,
+            private: false,
+            request_timeout: std::time::Duration::from_secs(30),
+        }
+    }
 }
 
 /// The signed-in user of a request, put in the request's extensions by the session

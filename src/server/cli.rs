@@ -107,6 +107,11 @@ pub struct ServeArgs {
     /// Mark cookies Secure (set this when the site is served over HTTPS).
     #[arg(long, env = "SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Seconds a request may take (reading its body included) before it is answered
+    /// 408 and its work dropped.
+    #[arg(long, env = "REQUEST_TIMEOUT_SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_timeout_secs: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -224,6 +229,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     let config = Config {
         private: args.private,
         secure_cookies: args.secure_cookies,
+        request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
     };
     let bound = match bind(args.addr, &args.db.database_url, config).await {
         Ok(b) => b,

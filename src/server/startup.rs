@@ -16,17 +16,12 @@ use axum::http::StatusCode;
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
-use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// The largest request body a form or an API call may send (the import upload has
 /// its own, larger limit). A province-sized entry form is about a quarter of this.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-
-/// A request that takes longer than this is answered 408 and its work dropped (a
-/// write runs in one transaction, so a dropped write leaves nothing behind).
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -67,6 +62,7 @@ pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
 
 /// Every route of the application.
 pub fn router(state: AppState) -> Router {
+    let timeout = state.config.request_timeout;
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let fallback_state = state.clone();
@@ -102,10 +98,14 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(csrf::check_origin))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(RequestBodyTimeoutLayer::new(REQUEST_TIMEOUT))
+        // A request that takes longer than the timeout (30 s unless configured) is
+        // answered 408 and its work dropped: a write runs in one transaction, so a
+        // dropped write leaves nothing behind. The body's own timeout stops a client
+        // that sends it too slowly.
+        .layer(RequestBodyTimeoutLayer::new(timeout))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+            timeout,
         ))
         // Outside the limits, so that their bare answers get words.
         .layer(axum::middleware::from_fn(limits::explain));

@@ -183,7 +183,65 @@ async fn a_burst_of_parallel_wrong_passwords_gets_no_more_guesses_than_the_limit
     assert!(late.body.contains("chờ 15 phút"));
 }
 
+/// Guessing across many accounts from one address: each account stays under its own
+/// limit, but the address is stopped after 20 failures, for every account.
+async fn one_address_guessing_across_accounts_is_stopped_after_twenty_failures(app: TestApp) {
+    let admin = app.admin().await;
+    let _ = app.user(&admin, "thu.quy", "editor").await;
+    let mut checked = 0;
+    for n in 0..25 {
+        let account = format!("khong-co-{}", n % 6);
+        match app.visitor().login(&account, "doan-bua").await.status {
+            401 => checked += 1,
+            429 => break,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(checked, 20, "failures checked from one address");
+    // A real account with its real password is refused from that address too.
+    let real = app.visitor().login("thu.quy", "mat-khau-dai-du").await;
+    assert_eq!(real.status, 429);
+    assert!(
+        real.body.contains("chờ 15 phút"),
+        "the wait is said in words"
+    );
+}
+
+/// A client that starts a form and never finishes sending it gets a 408 with words
+/// once the request timeout passes, and nothing is written.
+#[tokio::test]
+async fn a_request_whose_body_never_finishes_is_answered_408_with_words() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = common::spawn_app_with(Config {
+        request_timeout: std::time::Duration::from_secs(1),
+        ..Config::default()
+    })
+    .await;
+    let before = app.db.fingerprint().await.expect("fingerprint");
+    let host = app.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    let head = format!(
+        "POST /login HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\nusername=quantri&pass",
+        app.base
+    );
+    stream.write_all(head.as_bytes()).await.expect("write");
+    let started = std::time::Instant::now();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        stream.read_to_end(&mut answer),
+    )
+    .await;
+    assert!(read.is_ok(), "no answer within 20 s");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("quá lâu"), "the answer says why: {answer}");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900));
+    assert_eq!(before, app.db.fingerprint().await.expect("fingerprint"));
+}
+
 on_both_backends!(
     a_body_over_the_size_limit_is_refused_with_words_and_changes_nothing,
     a_burst_of_parallel_wrong_passwords_gets_no_more_guesses_than_the_limit,
+    one_address_guessing_across_accounts_is_stopped_after_twenty_failures,
 );

@@ -73,6 +73,7 @@ async fn private_mode_asks_anonymous_visitors_to_sign_in() {
     let app = common::spawn_app_with(Config {
         private: true,
         secure_cookies: false,
+        ..Config::default()
     })
     .await;
     let page = app.get("/terms/1").await;
@@ -97,6 +98,7 @@ async fn secure_cookies_are_marked_secure_and_http_only() {
     let app = common::spawn_app_with(Config {
         private: false,
         secure_cookies: true,
+        ..Config::default()
     })
     .await;
     let v = app.visitor();
