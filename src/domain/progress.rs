@@ -216,11 +216,16 @@ impl Rules<'_> {
         });
         self.note_qualifier(p, qualifier);
         let goal = self.goal();
-        // "trên X" means the true figure is strictly beyond X.
-        let beyond_written =
-            qualifier == Qualifier::MoreThan && self.target.direction == Direction::HigherIsBetter;
+        // "trên X" means the true figure is strictly beyond X: at the goal exactly, it
+        // beats a higher-is-better target and misses a lower-is-better one.
+        let beyond_written = qualifier == Qualifier::MoreThan;
         p.status = if actual == goal && !beyond_written {
             Status::Achieved
+        } else if actual == goal {
+            match self.target.direction {
+                Direction::HigherIsBetter => Status::Exceeded,
+                Direction::LowerIsBetter => Status::OffTrack,
+            }
         } else if self.meets(actual, goal) {
             Status::Exceeded
         } else {

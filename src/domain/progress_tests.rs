@@ -262,6 +262,38 @@ fn more_than_figures_count_as_beyond_the_number_written() {
 }
 
 #[test]
+fn at_least_figures_meet_the_number_written_and_say_it_is_a_lower_bound() {
+    let t = target(TargetKind::Cumulative, "140");
+    // "ít nhất 140": the true figure is 140 or more, so the target is met, not beaten.
+    let p = evaluate(Some(&t), &term(), &[whole("140", Qualifier::AtLeast)], 2026);
+    assert_eq!(p.status, Status::Achieved);
+    assert!(p.reasons.contains(&Reason::LowerBound));
+    assert_eq!(p.actual_qualifier, Some(Qualifier::AtLeast));
+    // Below the target, a lower bound proves nothing more: off track.
+    let p = evaluate(Some(&t), &term(), &[whole("120", Qualifier::AtLeast)], 2026);
+    assert_eq!(p.status, Status::OffTrack);
+    assert!(p.reasons.contains(&Reason::LowerBound));
+}
+
+#[test]
+fn more_than_the_ceiling_of_a_lower_is_better_target_is_a_miss() {
+    // At most 140 allowed; "trên 140" reported: the true figure is beyond the ceiling.
+    let l = lower(TargetKind::EndOfTerm, "140");
+    let p = evaluate(
+        Some(&l),
+        &term(),
+        &[whole("140", Qualifier::MoreThan)],
+        2026,
+    );
+    assert_eq!(p.status, Status::OffTrack);
+    // "ít nhất 140" may be exactly 140: the ceiling is met, and the reason says it is
+    // a lower bound.
+    let p = evaluate(Some(&l), &term(), &[whole("140", Qualifier::AtLeast)], 2026);
+    assert_eq!(p.status, Status::Achieved);
+    assert!(p.reasons.contains(&Reason::LowerBound));
+}
+
+#[test]
 fn years_outside_the_term_are_ignored() -> Result<(), TermError> {
     let t = target(TargetKind::Cumulative, "10");
     let p = evaluate(
