@@ -64,10 +64,10 @@ async fn the_admin_corrects_a_term_but_not_into_years_that_would_strand_its_figu
         &admin,
         &path,
         &[
-            ("name", "Nhiệm kỳ 2020 – 2025 (Đại hội XI)"),
-            ("name_en", "2020–2025 term"),
-            ("start_year", "2020"),
-            ("end_year", "2025"),
+            ("edit_name", "Nhiệm kỳ 2020 – 2025 (Đại hội XI)"),
+            ("edit_name_en", "2020–2025 term"),
+            ("edit_start_year", "2020"),
+            ("edit_end_year", "2025"),
         ],
     )
     .await;
@@ -97,17 +97,21 @@ async fn the_admin_corrects_a_term_but_not_into_years_that_would_strand_its_figu
             &admin,
             &path,
             &[
-                ("name", "Sửa sai"),
-                ("start_year", start),
-                ("end_year", end),
+                ("edit_name", "Sửa sai"),
+                ("edit_start_year", start),
+                ("edit_end_year", end),
             ],
         )
         .await;
         assert_eq!(status, expected, "{start}–{end}");
         assert!(body.contains(message), "{start}–{end}: {message} missing");
         assert!(
-            body.contains(&format!("value=\"{start}\"")),
-            "what was typed is shown again"
+            body.contains(&format!("name=\"edit_start_year\" type=\"text\" inputmode=\"numeric\" required value=\"{start}\"")),
+            "what was typed is shown again in the correction form"
+        );
+        assert!(
+            body.contains("aria-describedby=\"edit_start_year-error\""),
+            "the message is tied to its field"
         );
         assert_eq!(
             fingerprint,
@@ -118,7 +122,11 @@ async fn the_admin_corrects_a_term_but_not_into_years_that_would_strand_its_figu
     let (status, _) = post(
         &admin,
         "/admin/terms/99999",
-        &[("name", "X"), ("start_year", "2090"), ("end_year", "2095")],
+        &[
+            ("edit_name", "X"),
+            ("edit_start_year", "2090"),
+            ("edit_end_year", "2095"),
+        ],
     )
     .await;
     assert_eq!(status, 404);

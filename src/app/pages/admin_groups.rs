@@ -1,7 +1,7 @@
 //! The admin's list of indicator groups on `/admin/terms`: rename, archive, restore.
 //! Groups are shared by every term, so they are managed beside the terms.
 
-use super::admin_terms::{error_of, typed};
+use super::admin_terms::{described, error_of, invalid, typed};
 use crate::app::session_view::{CsrfField, current_user};
 use crate::app::use_locale;
 use crate::app::views::AdminGroupRow;
@@ -33,7 +33,8 @@ pub fn GroupList(groups: Vec<AdminGroupRow>) -> impl IntoView {
                                     <input type="hidden" name="back" value="/admin/terms"/>
                                     {error_of(&name_key)}
                                     <label class="visually-hidden" for=name_key.clone()>{l.tf("admin.group_name_of", &code_arg)}</label>
-                                    <input id=name_key.clone() name=name_key.clone() type="text" required value=typed(&name_key, &g.name)/>
+                                    <input id=name_key.clone() name=name_key.clone() type="text" required value=typed(&name_key, &g.name)
+                                        aria-invalid=invalid(&name_key) aria-describedby=described(&name_key)/>
                                     <label class="visually-hidden" for=name_en_key.clone()>{l.tf("admin.group_name_en_of", &code_arg)}</label>
                                     <input id=name_en_key.clone() name=name_en_key.clone() type="text" lang="en" value=typed(&name_en_key, &g.name_en)/>
                                     <button type="submit" class="button secondary small">{l.t("admin.rename_group")}</button>

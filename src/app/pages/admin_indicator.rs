@@ -1,7 +1,7 @@
 //! `/admin/indicators/{id}`: edit an indicator's definition, set its target (the old
 //! one stays as history), archive it.
 
-use super::admin_terms::{error_of, typed};
+use super::admin_terms::{described, error_of, invalid, typed};
 use crate::app::components::ErrorView;
 use crate::app::data_admin::get_admin_indicator;
 use crate::app::errors::PageError;
@@ -45,15 +45,15 @@ pub fn IndicatorFields(
     view! {
         <label for="ind-code">{l.t("term.col_code")}</label>
         {error_of("code")}
-        <input id="ind-code" name="code" type="text" required value=typed("code", &code)/>
+        <input id="ind-code" name="code" type="text" required value=typed("code", &code) aria-invalid=invalid("code") aria-describedby=described("code")/>
         <label for="ind-name">{l.t("admin.indicator_name")}</label>
         {error_of("name")}
-        <input id="ind-name" name="name" type="text" required value=typed("name", &name)/>
+        <input id="ind-name" name="name" type="text" required value=typed("name", &name) aria-invalid=invalid("name") aria-describedby=described("name")/>
         <label for="ind-name-en">{l.t("admin.name_en")}</label>
         <input id="ind-name-en" name="name_en" type="text" value=typed("name_en", &name_en)/>
         <label for="ind-unit">{l.t("indicator.unit")}</label>
         {error_of("unit")}
-        <input id="ind-unit" name="unit" type="text" required value=typed("unit", &unit)/>
+        <input id="ind-unit" name="unit" type="text" required value=typed("unit", &unit) aria-invalid=invalid("unit") aria-describedby=described("unit")/>
         <label for="ind-unit-en">{l.t("admin.unit_en")}</label>
         <input id="ind-unit-en" name="unit_en" type="text" value=typed("unit_en", &unit_en)/>
         <label for="ind-kind">{l.t("admin.unit_kind")}</label>
@@ -141,7 +141,7 @@ fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {
             </select>
             <label for="target-value">{l.t("admin.target_value")}</label>
             {error_of("value")}
-            <input id="target-value" name="value" type="text" inputmode="decimal" value=typed("value", &view.target_value)/>
+            <input id="target-value" name="value" type="text" inputmode="decimal" value=typed("value", &view.target_value) aria-invalid=invalid("value") aria-describedby=described("value")/>
             <label for="target-quote">{l.t("admin.target_quote")}</label>
             <textarea id="target-quote" name="quote" rows="2">{crate::app::components::textarea_text(typed("quote", &view.target_quote))}</textarea>
             <button type="submit" class="button">{l.t("admin.set_target")}</button>

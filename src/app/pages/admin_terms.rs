@@ -17,11 +17,25 @@ fn csrf() -> String {
     current_user().map(|u| u.csrf).unwrap_or_default()
 }
 
-/// A field's error message, if the last post of this page had one.
+/// A field's error message, if the last post of this page had one; its id is what
+/// [`described`] names, so that a screen reader reads it with the field.
 pub fn error_of(name: &str) -> Option<impl IntoView + use<>> {
+    let id = format!("{name}-error");
     form_feedback()
         .and_then(|f| f.error(name))
-        .map(|e| view! { <p class="field-error">{e}</p> })
+        .map(|e| view! { <p class="field-error" id=id>{e}</p> })
+}
+
+/// `aria-invalid` of a field the last post got wrong.
+pub fn invalid(name: &str) -> Option<&'static str> {
+    form_feedback().and_then(|f| f.error(name)).map(|_| "true")
+}
+
+/// `aria-describedby` of a field the last post got wrong: its error message.
+pub fn described(name: &str) -> Option<String> {
+    form_feedback()
+        .and_then(|f| f.error(name))
+        .map(|_| format!("{name}-error"))
 }
 
 /// What was typed in a field, if the page comes back after a refused post.
@@ -70,12 +84,12 @@ pub fn AdminTermsPage() -> impl IntoView {
                                 <CsrfField token=csrf()/>
                                 <label for="term-name">{l.t("admin.term_name")}</label>
                                 {error_of("name")}
-                                <input id="term-name" name="name" type="text" required value=typed("name", "")/>
+                                <input id="term-name" name="name" type="text" required value=typed("name", "") aria-invalid=invalid("name") aria-describedby=described("name")/>
                                 <label for="term-name-en">{l.t("admin.name_en")}</label>
                                 <input id="term-name-en" name="name_en" type="text" value=typed("name_en", "")/>
                                 <label for="term-start">{l.t("admin.start_year")}</label>
                                 {error_of("start_year")}
-                                <input id="term-start" name="start_year" type="text" inputmode="numeric" required value=typed("start_year", "")/>
+                                <input id="term-start" name="start_year" type="text" inputmode="numeric" required value=typed("start_year", "") aria-invalid=invalid("start_year") aria-describedby=described("start_year")/>
                                 <label for="term-end">{l.t("admin.end_year")}</label>
                                 <input id="term-end" name="end_year" type="text" inputmode="numeric" required value=typed("end_year", "")/>
                                 <label for="term-copy">{l.t("admin.copy_from")}</label>
@@ -172,7 +186,7 @@ fn AdminTermBody(view: AdminTermView) -> impl IntoView {
             <input type="hidden" name="back" value=format!("/admin/terms/{id}")/>
             <label for="group-code">{l.t("admin.group_code")}</label>
             {error_of("group_code")}
-            <input id="group-code" name="group_code" type="text" required value=typed("group_code", "")/>
+            <input id="group-code" name="group_code" type="text" required value=typed("group_code", "") aria-invalid=invalid("group_code") aria-describedby=described("group_code")/>
             <label for="group-name">{l.t("admin.group_name")}</label>
             <input id="group-name" name="group_name" type="text" required value=typed("group_name", "")/>
             <label for="group-name-en">{l.t("admin.name_en")}</label>
@@ -183,29 +197,30 @@ fn AdminTermBody(view: AdminTermView) -> impl IntoView {
     }
 }
 
-/// Corrects the term's name and years. Its fields are named like the new-term form's;
-/// what was typed is shown again only when this form was the one refused (the only
-/// form of the page with a start year).
+/// Corrects the term's name and years. Its fields are named "edit_…", apart from the
+/// new-term form's, so that a refused post fills in only its own form.
 #[component]
 fn TermEditForm(id: i64, edit: TermEditView) -> impl IntoView {
     let l = use_locale();
-    let mine = form_feedback().is_some_and(|f| f.field("start_year").is_some());
-    let shown = move |name: &str, stored: String| if mine { typed(name, &stored) } else { stored };
-    let error = move |name: &str| if mine { error_of(name) } else { None };
     view! {
         <h2>{l.t("admin.edit_term")}</h2>
         <form method="post" action=format!("/admin/terms/{id}") class="stack narrow">
             <CsrfField token=csrf()/>
             <label for="edit-term-name">{l.t("admin.term_name")}</label>
-            {error("name")}
-            <input id="edit-term-name" name="name" type="text" required value=shown("name", edit.name)/>
+            {error_of("edit_name")}
+            <input id="edit-term-name" name="edit_name" type="text" required value=typed("edit_name", &edit.name)
+                aria-invalid=invalid("edit_name") aria-describedby=described("edit_name")/>
             <label for="edit-term-name-en">{l.t("admin.name_en")}</label>
-            <input id="edit-term-name-en" name="name_en" type="text" lang="en" value=shown("name_en", edit.name_en)/>
+            <input id="edit-term-name-en" name="edit_name_en" type="text" lang="en" value=typed("edit_name_en", &edit.name_en)/>
             <label for="edit-term-start">{l.t("admin.start_year")}</label>
-            {error("start_year")}
-            <input id="edit-term-start" name="start_year" type="text" inputmode="numeric" required value=shown("start_year", edit.start_year.to_string())/>
+            {error_of("edit_start_year")}
+            <input id="edit-term-start" name="edit_start_year" type="text" inputmode="numeric" required
+                value=typed("edit_start_year", &edit.start_year.to_string())
+                aria-invalid=invalid("edit_start_year") aria-describedby=described("edit_start_year")/>
             <label for="edit-term-end">{l.t("admin.end_year")}</label>
-            <input id="edit-term-end" name="end_year" type="text" inputmode="numeric" required value=shown("end_year", edit.end_year.to_string())/>
+            <input id="edit-term-end" name="edit_end_year" type="text" inputmode="numeric" required
+                value=typed("edit_end_year", &edit.end_year.to_string())
+                aria-invalid=invalid("edit_start_year") aria-describedby=described("edit_start_year")/>
             <button type="submit" class="button secondary">{l.t("admin.save_term")}</button>
         </form>
     }

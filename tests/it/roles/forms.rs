@@ -62,9 +62,9 @@ fn form_of(what: &str, rank: usize, ids: &Ids, locked: bool) -> Vec<(String, Str
             ]
         }
         "correct term" => vec![
-            ("name", format!("Nhiệm kỳ 2020–2025 (sửa {rank})")),
-            ("start_year", "2020".into()),
-            ("end_year", "2025".into()),
+            ("edit_name", format!("Nhiệm kỳ 2020–2025 (sửa {rank})")),
+            ("edit_start_year", "2020".into()),
+            ("edit_end_year", "2025".into()),
         ],
         "create indicator" | "edit indicator" => vec![
             (

@@ -16,18 +16,28 @@ use axum::http::request::Parts;
 use axum::response::Response;
 use std::collections::HashMap;
 
-/// The name and years typed in a term form, or why not (errors by field).
-fn term_fields(form: &Fields, l: Locale) -> (Option<TermEdit>, HashMap<String, String>) {
+/// The name and years typed in a term form, or why not (errors by field). The
+/// correction form's fields carry the prefix "edit_", so that a refused correction
+/// and a refused new term do not fill in each other's fields on the same page.
+fn term_fields(
+    form: &Fields,
+    prefix: &str,
+    l: Locale,
+) -> (Option<TermEdit>, HashMap<String, String>) {
+    let key = |name: &str| format!("{prefix}{name}");
     let mut errors = HashMap::new();
-    let (name, name_en) = (text_field(form, "name"), text_field(form, "name_en"));
+    let (name, name_en) = (
+        text_field(form, &key("name")),
+        text_field(form, &key("name_en")),
+    );
     if name.is_none() || too_long(&name) || too_long(&name_en) {
-        errors.insert("name".into(), l.t("admin.bad_name").to_string());
+        errors.insert(key("name"), l.t("admin.bad_name").to_string());
     }
-    let year = |k: &str| field(form, k).and_then(|y| y.trim().parse::<i32>().ok());
+    let year = |k: &str| field(form, &key(k)).and_then(|y| y.trim().parse::<i32>().ok());
     let years = match (year("start_year"), year("end_year")) {
         (Some(s), Some(e)) if Term::new(s, e).is_ok() => Some((s, e)),
         _ => {
-            errors.insert("start_year".into(), l.t("admin.bad_years").to_string());
+            errors.insert(key("start_year"), l.t("admin.bad_years").to_string());
             None
         }
     };
@@ -54,7 +64,7 @@ pub(super) async fn create_term(
         Err(r) => return r,
     };
     let l = crate::app::locale_from_headers(&parts.headers);
-    let (fields, mut errors) = term_fields(&form, l);
+    let (fields, mut errors) = term_fields(&form, "", l);
     // The term to carry the indicator list over from: none, or one that exists.
     let copy_from = match field(&form, "copy_from")
         .map(str::trim)
@@ -189,7 +199,7 @@ pub(super) async fn update_term(
             return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
         }
     }
-    let (edit, mut errors) = term_fields(&form, l);
+    let (edit, mut errors) = term_fields(&form, "edit_", l);
     let Some(edit) = edit else {
         return refuse(
             &state,
@@ -206,11 +216,14 @@ pub(super) async fn update_term(
         Ok(true) => return see_other(&format!("{path}?saved=1")),
         Ok(false) => return page_not_found(),
         Err(DbError::Conflict(_)) => {
-            errors.insert("start_year".into(), l.t("admin.term_exists").to_string());
+            errors.insert(
+                "edit_start_year".into(),
+                l.t("admin.term_exists").to_string(),
+            );
             StatusCode::CONFLICT
         }
         Err(DbError::Refused(key)) => {
-            errors.insert("start_year".into(), l.t(key).to_string());
+            errors.insert("edit_start_year".into(), l.t(key).to_string());
             StatusCode::CONFLICT
         }
         Err(e) => {
