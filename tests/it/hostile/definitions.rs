@@ -198,6 +198,14 @@ pub fn definitions(ctx: &Ctx) -> Vec<Case> {
             "/admin/terms/999999/archive",
         ),
         ("unknown change of a term", "/admin/terms/1/explode"),
+        ("correct a term that does not exist", "/admin/terms/999999"),
+        ("rename a group that does not exist", "/admin/groups/999999"),
+        ("rename group abc", "/admin/groups/abc"),
+        (
+            "archive a group that does not exist",
+            "/admin/groups/999999/archive",
+        ),
+        ("unknown change of a group", "/admin/groups/1/explode"),
         (
             "unknown change of an indicator",
             "/admin/indicators/1/state/explode",
@@ -315,6 +323,72 @@ pub fn definitions(ctx: &Ctx) -> Vec<Case> {
             Expect::Vi(FIX_ERRORS),
         ));
     }
+    // The correction of a term's name and years (fields "edit_…").
+    let correct = format!("/admin/terms/{}", ctx.term);
+    let years: &'static [&'static str] = years;
+    for (label, start, end, expect) in [
+        ("start after end", "2030", "2025", years),
+        ("fullwidth", "２０２０", "２０２５", years),
+        ("1e400", "1e400", "2025", years),
+        ("SQL", "2020; DROP TABLE terms", "2025", years),
+        (
+            "the years of another term",
+            "2015",
+            "2020",
+            &["Không đổi được năm", "Đã có nhiệm kỳ"],
+        ),
+    ] {
+        cases.push(case(
+            format!("terms: correction with years {label}"),
+            form(
+                Who::Admin,
+                &correct,
+                &[
+                    ("edit_name", "Nhiệm kỳ 2020–2025"),
+                    ("edit_start_year", start),
+                    ("edit_end_year", end),
+                ],
+            ),
+            Expect::Vi(expect),
+        ));
+    }
+    for (label, name) in [
+        ("empty", ""),
+        ("1 MB", mega.as_str()),
+        ("with a NUL", "Nhiệm\u{0}kỳ"),
+    ] {
+        cases.push(case(
+            format!("terms: correction with a name {label}"),
+            form(
+                Who::Admin,
+                &correct,
+                &[
+                    ("edit_name", name),
+                    ("edit_start_year", "2020"),
+                    ("edit_end_year", "2025"),
+                ],
+            ),
+            Expect::Vi(bad_name),
+        ));
+    }
+    // Renaming a group (field "group_name_{id}"); group 1 exists and is in use.
+    for (label, name) in [
+        ("empty", ""),
+        ("301 characters", long_name.as_str()),
+        ("1 MB", mega.as_str()),
+        ("with a NUL", "Nhóm\u{0}một"),
+    ] {
+        cases.push(case(
+            format!("groups: renamed to a name {label}"),
+            form(Who::Admin, "/admin/groups/1", &[("group_name_1", name)]),
+            Expect::Vi(bad_name),
+        ));
+    }
+    cases.push(case(
+        "groups: archiving a group still in use",
+        form(Who::Admin, "/admin/groups/1/archive", &[]),
+        Expect::Vi(&["Nhóm còn chỉ tiêu đang dùng"]),
+    ));
     cases.push(case(
         "definitions: an editor creates a term",
         form(

@@ -107,6 +107,14 @@ pub(super) async fn rename_group(
     };
     let l = crate::app::locale_from_headers(&parts.headers);
     let back = back_to(&form);
+    match state.db.all_groups().await {
+        Ok(groups) if groups.iter().any(|g| g.id == id) => {}
+        Ok(_) => return page_not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "looking up a group failed");
+            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
+        }
+    }
     let (name, name_en) = (
         text_field(&form, &format!("group_name_{id}")),
         text_field(&form, &format!("group_name_en_{id}")),
