@@ -313,6 +313,50 @@ async fn a_locked_term_refuses_every_change_until_an_approver_unlocks_it(app: Te
     assert_eq!(ok.status, 303);
 }
 
+/// Readers see approved figures only; signed-in staff may show drafts, marked.
+async fn drafts_are_shown_only_to_staff_who_ask_and_are_marked_as_drafts(app: TestApp) {
+    let admin = app.admin().await;
+    let editor = app.user(&admin, "vanthu", "editor").await;
+    let (term, list) = next_term(&app).await;
+    let id = id_of(&list, "TL-04");
+    let saved = editor
+        .post(
+            &format!("/entry/{term}/2021"),
+            &[
+                ("csrf", &editor.csrf().await),
+                (&format!("v_{id}"), "4.321"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    let row_of = |html: &str| {
+        let html = common::unescape(html);
+        html.split("TL-04")
+            .nth(1)
+            .map(|rest| rest.chars().take(1500).collect::<String>())
+            .unwrap_or_default()
+    };
+    let path = format!("/terms/{term}");
+    let shown = row_of(&editor.get(&format!("{path}?drafts=1")).await.body);
+    assert!(
+        shown.contains("4.321"),
+        "the draft figure is shown: {shown}"
+    );
+    assert!(shown.contains("Bản nháp"), "and marked as a draft: {shown}");
+    let (_, public) = app.page(&path).await;
+    assert!(!row_of(&public).contains("4.321"), "readers see no draft");
+    let (_, asked) = app.page(&format!("{path}?drafts=1")).await;
+    assert!(
+        !row_of(&asked).contains("4.321"),
+        "asking for drafts without signing in shows none"
+    );
+    let staff_default = row_of(&editor.get(&path).await.body);
+    assert!(
+        !staff_default.contains("4.321"),
+        "approved figures by default"
+    );
+}
+
 async fn repeated_wrong_passwords_are_throttled_with_a_clear_message(app: TestApp) {
     let admin = app.admin().await;
     let _ = app.user(&admin, "vanthu", "editor").await;
@@ -353,6 +397,7 @@ async fn the_setup_link_works_once(app: TestApp) {
 }
 
 on_both_backends!(
+    drafts_are_shown_only_to_staff_who_ask_and_are_marked_as_drafts,
     a_new_installation_goes_from_setup_link_to_approved_figures_on_the_dashboard,
     a_bad_value_is_refused_next_to_its_field_and_nothing_is_saved,
     two_clerks_editing_one_value_cannot_lose_an_update,
