@@ -30,11 +30,16 @@ const phone = { width: 390, height: 844 };
 // also at a phone and at an office PC. The return journey ("Trả lại") is the
 // clerk's and the approver's second path: a figure returned with a reason. The admin
 // journey visits the definition pages, the file import and the error pages (its own
-// term, never 2020–2025's figures). One worker: the journeys share one server,
-// whose one-time setup link the first journey needing an administrator uses.
+// term, never 2020–2025's figures). One worker: the journeys of a run share one
+// server, whose one-time setup link the first journey needing an administrator
+// uses. ./run starts one server for the *-js projects and another, with a fresh
+// database, for the *-nojs projects, so each mode meets the first-run setup; with
+// --project it starts one server for the projects asked for.
 export default defineConfig({
   testDir: 'tests',
-  outputDir: 'test-results',
+  // ./run gives each of its two runs a folder of its own (test-results/js, …/nojs):
+  // Playwright empties its output folder when it starts.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   reporter: [['list']],
   retries: 0,
   workers: 1,

@@ -7,7 +7,8 @@
 // Along the way: the sign-in page with a wrong password, the "no right" page and the
 // "not found" page. Every page visited gets a screenshot and axe-core.
 //
-// Runs once with JavaScript and once without. The journeys share one server, so
+// Runs once with JavaScript and once without. The journeys of a mode share one
+// server (and both modes may share one, with --project filters naming both), so
 // each run defines its own term (years no other journey uses), group and accounts;
 // the 2020–2025 term the clerk journeys fill is only copied, never changed.
 import { test, expect, type Page, type TestInfo } from '@playwright/test';

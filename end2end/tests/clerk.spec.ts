@@ -3,8 +3,10 @@
 // losing the other values, fixes it and submits; the approver approves; the public
 // dashboard and the indicator's chart show the new figures.
 //
-// Runs once with JavaScript and once without. The two runs share one server, so each
-// enters its own year and its own indicators, and creates its own accounts.
+// Runs once with JavaScript and once without. ./run gives each mode a fresh server,
+// so both runs start with the first-run setup; they may still share one server (with
+// --project filters naming both), so each enters its own year and its own
+// indicators, and creates its own accounts.
 import { test, expect, type Page } from '@playwright/test';
 import {
   adminOnAccountsPage,

@@ -3,8 +3,9 @@
 // reason, beside the figure on the entry form, fixes it and submits it again; the
 // approver approves it and readers see the corrected figure.
 //
-// Runs once with JavaScript and once without. The journeys share one server, so each
-// run enters its own year and indicator and creates its own accounts.
+// Runs once with JavaScript and once without. The journeys of a mode share one server
+// (and both modes may share one, with --project filters naming both), so each run
+// enters its own year and indicator and creates its own accounts.
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import {
   adminOnAccountsPage,

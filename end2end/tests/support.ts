@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // end2end/screenshots, next to this tests/ folder (ignored by git).
-const screenshotsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+export const screenshotsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
 const shotCounters = new Map<string, number>();
 

@@ -169,6 +169,6 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
             <p class="muted">{view.changed}</p>
         </section>
         <History of=HistoryOf::Indicator(view.id)/>
-        <p><a href=format!("/terms/{}", view.term.id)>{back}</a></p>
+        <p class="back"><a href=format!("/terms/{}", view.term.id)>{back}</a></p>
     }
 }
