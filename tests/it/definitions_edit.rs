@@ -7,8 +7,6 @@ use crate::common;
 
 use common::browser::Visitor;
 use common::{TestApp, by_code, unescape};
-use resolution_dashboard::db::{Actor, Origin, ValueChange};
-use resolution_dashboard::domain::{Period, Qualifier, VnDecimal};
 
 async fn post(v: &Visitor, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
     let csrf = v.csrf().await;
@@ -26,23 +24,9 @@ async fn the_admin_corrects_a_term_but_not_into_years_that_would_strand_its_figu
     let admin = app.admin().await;
     let (term, list) = app.indicators_of(2020).await;
     let nv = by_code(&list, "NV-01")["id"].as_i64().expect("id");
-    let actor = Actor {
-        user_id: 1,
-        username: "chuanbi".into(),
-        origin: Origin::Cli,
-    };
-    let change = ValueChange {
-        indicator_id: nv,
-        period: Period::Year(2021),
-        value: VnDecimal::from_i64(12),
-        qualifier: Qualifier::Exact,
-        note: None,
-        source_document: None,
-        quote: None,
-        expected_version: None,
-    };
+    let actor = common::cli_actor();
     app.db
-        .save_values(term, &[change], &actor)
+        .save_values(term, &[common::year_figure(nv, 2021, 12)], &actor)
         .await
         .expect("a 2021 figure");
     let path = format!("/admin/terms/{term}");

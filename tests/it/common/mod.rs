@@ -292,3 +292,28 @@ pub async fn spawn_demo_app(size: resolution_dashboard::io::demo::DemoSize) -> T
     db.close().await;
     spawn_app_at(url, dir).await
 }
+
+/// The author of changes a test makes straight in the database (as the command line
+/// would), standing for the first account.
+pub fn cli_actor() -> resolution_dashboard::db::Actor {
+    resolution_dashboard::db::Actor {
+        user_id: 1,
+        username: "chuanbi".into(),
+        origin: resolution_dashboard::db::Origin::Cli,
+    }
+}
+
+/// An exact whole-number figure of `indicator_id` for `year`, as a change to save.
+pub fn year_figure(indicator_id: i64, year: i32, n: i64) -> resolution_dashboard::db::ValueChange {
+    use resolution_dashboard::domain::{Period, Qualifier, VnDecimal};
+    resolution_dashboard::db::ValueChange {
+        indicator_id,
+        period: Period::Year(year),
+        value: VnDecimal::from_i64(n),
+        qualifier: Qualifier::Exact,
+        note: None,
+        source_document: None,
+        quote: None,
+        expected_version: None,
+    }
+}

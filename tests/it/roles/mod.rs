@@ -10,8 +10,7 @@ use crate::common;
 
 use common::TestApp;
 use resolution_dashboard::app::state::Config;
-use resolution_dashboard::db::{Actor, Origin, ValueChange};
-use resolution_dashboard::domain::{Period, Qualifier, VnDecimal};
+use resolution_dashboard::domain::Period;
 
 mod api;
 mod forms;
@@ -33,28 +32,18 @@ fn snapshot_is(before: &Fingerprint, after: &Fingerprint, what: &str) {
 }
 
 /// Who prepares the figures the matrix then reviews.
-fn preparer() -> Actor {
-    Actor {
-        user_id: 1,
-        username: "chuanbi".into(),
-        origin: Origin::Cli,
-    }
+pub(super) fn preparer() -> resolution_dashboard::db::Actor {
+    common::cli_actor()
 }
 
 /// A draft figure `n` for `indicator` in 2021 (not submitted).
 async fn prepare_draft(app: &TestApp, indicator: i64, term: i64, n: i64) {
-    let change = ValueChange {
-        indicator_id: indicator,
-        period: Period::Year(2021),
-        value: VnDecimal::from_i64(n),
-        qualifier: Qualifier::Exact,
-        note: None,
-        source_document: None,
-        quote: None,
-        expected_version: None,
-    };
     app.db
-        .save_values(term, &[change], &preparer())
+        .save_values(
+            term,
+            &[common::year_figure(indicator, 2021, n)],
+            &preparer(),
+        )
         .await
         .expect("save");
 }
