@@ -222,11 +222,30 @@ async fn a_full_disk_refuses_the_save_with_words_and_keeps_serving() {
         return;
     };
     let file = mount.join("full.db").display().to_string();
-    let app = common::spawn_app_at(
-        format!("sqlite://{file}"),
-        tempfile::tempdir().expect("tempdir"),
-    )
-    .await;
+    let url = format!("sqlite://{file}");
+    // The server runs as its own process, so that its log can be read afterwards.
+    let log = dir.path().join("server.log");
+    let server = common::process::ServerProcess::start(&url, &log, &[("NO_COLOR", "1")]);
+    let app = common::attach(&server, &url, tempfile::tempdir().expect("tempdir")).await;
     sqlite_on_a_full_disk_refuses_the_save_and_keeps_serving(app, &file).await;
+    // The operator learns of it from the log: one error line for the refused save,
+    // inside the request's span (its id, method and path), naming the cause.
+    let log = server.log();
+    let line = log
+        .lines()
+        .find(|l| l.contains("saving figures failed; nothing was stored"))
+        .unwrap_or_else(|| panic!("no log line for the refused save:\n{log}"));
+    assert!(line.contains("ERROR"), "{line}");
+    assert!(
+        line.contains("request{id=")
+            && line.contains("method=POST")
+            && line.contains("path=/entry/"),
+        "the line does not name its request: {line}"
+    );
+    assert!(
+        line.contains("full"),
+        "the line does not name the cause: {line}"
+    );
+    drop(server);
     drop(disk);
 }
