@@ -129,8 +129,115 @@ async fn every_page_of_the_meeting_pack_is_a4_portrait(app: TestApp) {
     }
 }
 
+/// The workbook read back cell by cell against the database's approved records:
+/// every indicator's name, each year's and the whole term's figure, the target value
+/// and every source document and quote; and the native chart is in the file.
+async fn the_xlsx_holds_every_figure_target_and_source_the_database_holds(app: TestApp) {
+    use calamine::{Data, Reader, Xlsx};
+    use resolution_dashboard::db::{Decision, Figures};
+    use resolution_dashboard::domain::Period;
+    app.admin().await;
+    let (term, list) = app.indicators_of(2015).await;
+    // A yearly figure as well, entered, submitted and approved.
+    let actor = common::cli_actor();
+    let nv02 = id_of(&list, "NV-02");
+    app.db
+        .save_values(term, &[common::year_figure(nv02, 2018, 17)], &actor)
+        .await
+        .expect("save");
+    app.db
+        .submit_period(term, Period::Year(2018), &actor)
+        .await
+        .expect("submit");
+    app.db
+        .review_value(nv02, Period::Year(2018), Decision::Approve, None, &actor)
+        .await
+        .expect("approve");
+    let data = app
+        .db
+        .term_data_as(term, Figures::Approved)
+        .await
+        .expect("read")
+        .expect("term");
+
+    let (_, _, body) = bytes(&app, &format!("/export/terms/{term}.xlsx")).await;
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(body.clone())).expect("a zip");
+    assert!(
+        zip.file_names()
+            .any(|n| n.is_ok_and(|n| n.starts_with("xl/charts/chart"))),
+        "no native chart in the workbook"
+    );
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(body)).expect("XLSX opens");
+    let range = book
+        .worksheet_range("Nhiệm kỳ 2015–2020")
+        .expect("data sheet");
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header = rows
+        .iter()
+        .position(|r| matches!(r.first(), Some(Data::String(s)) if s == "Mã"))
+        .expect("header row");
+    let heads: Vec<String> = rows[header].iter().map(|c| c.to_string()).collect();
+    let col = |name: &str| {
+        heads
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name:?} in {heads:?}"))
+    };
+    let number = |d: rust_decimal::Decimal| Data::Float(d.to_string().parse().expect("f64"));
+    let mut years_checked = 0;
+    for record in &data.indicators {
+        let code = record.definition.code.to_string();
+        let row = rows[header + 1..]
+            .iter()
+            .find(|r| matches!(&r[0], Data::String(s) if *s == code))
+            .unwrap_or_else(|| panic!("no row for {code}"));
+        assert_eq!(
+            row[col("Chỉ tiêu")].to_string(),
+            record.definition.name,
+            "{code}"
+        );
+        let periods = data
+            .term
+            .term
+            .years()
+            .map(Period::Year)
+            .chain([Period::Term]);
+        for period in periods {
+            let heading = resolution_dashboard::i18n::Locale::Vi.period(period);
+            let stored = record
+                .values
+                .iter()
+                .find(|v| v.observation.period == period)
+                .map(|v| number(v.observation.value.get()));
+            let cell = &row[col(&heading)];
+            assert_eq!(cell, &stored.unwrap_or(Data::Empty), "{code} {heading}");
+            years_checked += usize::from(matches!(period, Period::Year(_)) && cell != &Data::Empty);
+        }
+        let target = record.target.as_ref().map(|t| number(t.target.value.get()));
+        assert_eq!(
+            row[col("Mục tiêu (số)")],
+            target.unwrap_or(Data::Empty),
+            "{code}"
+        );
+        let (documents, quotes) = (
+            row[col("Tài liệu nguồn")].to_string(),
+            row[col("Trích dẫn")].to_string(),
+        );
+        for source in record.values.iter().map(|v| &v.source) {
+            if let Some(d) = &source.document {
+                assert!(documents.contains(d.as_str()), "{code}: {d}");
+            }
+            if let Some(q) = &source.quote {
+                assert!(quotes.contains(q.as_str()), "{code}: {q}");
+            }
+        }
+    }
+    assert_eq!(years_checked, 1, "the approved 2018 figure of NV-02");
+}
+
 on_both_backends!(
     a_parent_indicator_offers_its_breakdown_chart_in_both_formats,
     a_term_with_no_indicator_at_all_still_gives_every_file,
     every_page_of_the_meeting_pack_is_a4_portrait,
+    the_xlsx_holds_every_figure_target_and_source_the_database_holds,
 );
