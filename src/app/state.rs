@@ -21,6 +21,8 @@ pub struct Config {
     pub private: bool,
     /// A request taking longer is answered 408 and its work dropped.
     pub request_timeout: std::time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (sign-in throttling).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -29,6 +31,7 @@ impl Default for Config {
             secure_cookies: false,
             private: false,
             request_timeout: std::time::Duration::from_secs(30),
+            trusted_proxies: Vec::new(),
         }
     }
 }

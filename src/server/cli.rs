@@ -112,6 +112,11 @@ pub struct ServeArgs {
     #[arg(long, env = "REQUEST_TIMEOUT_SECS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout_secs: u64,
+    /// A reverse proxy in front of this server (repeat, or comma-separated in the
+    /// environment): its `X-Forwarded-For` header then names the client whose sign-in
+    /// attempts are counted. Without it the header is ignored.
+    #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -230,6 +235,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         private: args.private,
         secure_cookies: args.secure_cookies,
         request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
+        trusted_proxies: args.trusted_proxies,
     };
     let bound = match bind(args.addr, &args.db.database_url, config).await {
         Ok(b) => b,

@@ -207,6 +207,86 @@ async fn one_address_guessing_across_accounts_is_stopped_after_twenty_failures(a
     );
 }
 
+/// Behind a trusted reverse proxy the count is per client named in X-Forwarded-For:
+/// one guesser does not lock the rest of the office out. From anyone else the header
+/// is ignored, so a guesser cannot dodge the limit by writing a new address in it.
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_is_counted_and_a_forged_header_counts_for_nothing() {
+    // Each guess names one of six accounts, so that no account reaches its own limit.
+    let guesses = |app: &TestApp, forwarded: &'static str, n: usize| {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let base = app.base.clone();
+        async move {
+            let page = client
+                .get(format!("{base}/login"))
+                .header("x-forwarded-for", forwarded)
+                .send()
+                .await
+                .expect("page");
+            let cookie = page
+                .headers()
+                .get("set-cookie")
+                .and_then(|c| c.to_str().ok())
+                .and_then(|c| c.split(';').next())
+                .unwrap_or_default()
+                .to_string();
+            let csrf = common::browser::csrf_of(&page.text().await.unwrap_or_default());
+            client
+                .post(format!("{base}/login"))
+                .header("x-forwarded-for", forwarded)
+                .header("origin", &base)
+                .header("cookie", cookie)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("username", format!("ai-do-{}", n % 6).as_str()),
+                    ("password", "doan-bua"),
+                ])
+                .send()
+                .await
+                .expect("login")
+                .status()
+                .as_u16()
+        }
+    };
+    let behind_proxy = common::spawn_app_with(Config {
+        trusted_proxies: vec!["127.0.0.1".parse().expect("ip")],
+        ..Config::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for n in 0..21 {
+        statuses.push(guesses(&behind_proxy, "198.51.100.7", n).await);
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 401).count(),
+        20,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.last(), Some(&429), "the guesser is stopped");
+    assert_eq!(
+        guesses(&behind_proxy, "198.51.100.8", 0).await,
+        401,
+        "another clerk behind the same proxy may still try"
+    );
+
+    let direct = common::spawn_app().await;
+    for n in 0..20 {
+        assert_eq!(
+            guesses(&direct, "198.51.100.7", n).await,
+            401,
+            "attempt {n}"
+        );
+    }
+    assert_eq!(
+        guesses(&direct, "198.51.100.99", 0).await,
+        429,
+        "a forged X-Forwarded-For from an untrusted peer is ignored"
+    );
+}
+
 /// A client that starts a form and never finishes sending it gets a 408 with words
 /// once the request timeout passes, and nothing is written.
 #[tokio::test]

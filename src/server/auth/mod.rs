@@ -2,6 +2,7 @@
 //! login throttling, CSRF and Origin checks, and the private mode.
 
 pub mod caller;
+pub mod client_address;
 pub mod csrf;
 pub mod password;
 pub mod secret;

@@ -58,7 +58,12 @@ async fn login(
         .trim()
         .to_string();
     let password_text = field(&form, "password").unwrap_or_default().to_string();
-    let address = peer.ip().to_string();
+    let address = crate::server::auth::client_address::client_address(
+        peer.ip(),
+        &parts.headers,
+        &state.config.trusted_proxies,
+    )
+    .to_string();
     let refuse = |key: &str, status| {
         let fb = feedback(l.t(key).to_string(), &form, &["username"]);
         page_with(&state, &parts, "/login", fb, status)
