@@ -46,6 +46,42 @@ pub(crate) fn variance(values: &[u8]) -> f64 {
         / n
 }
 
+/// The term sheet of an exported workbook: its column headings and the rows below them.
+pub(crate) struct TermSheet {
+    heads: Vec<String>,
+    pub rows: Vec<Vec<Data>>,
+}
+
+impl TermSheet {
+    pub(crate) fn read(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str) -> TermSheet {
+        let range = book.worksheet_range(sheet).expect("data sheet");
+        let rows: Vec<&[Data]> = range.rows().collect();
+        let header = rows
+            .iter()
+            .position(|r| matches!(r.first(), Some(Data::String(s)) if s == "Mã"))
+            .expect("header row");
+        TermSheet {
+            heads: rows[header].iter().map(|c| c.to_string()).collect(),
+            rows: rows[header + 1..].iter().map(|r| r.to_vec()).collect(),
+        }
+    }
+
+    pub(crate) fn col(&self, name: &str) -> usize {
+        self.heads
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name:?} in {:?}", self.heads))
+    }
+
+    /// The row of the indicator `code`.
+    pub(crate) fn row(&self, code: &str) -> &[Data] {
+        self.rows
+            .iter()
+            .find(|r| matches!(r.first(), Some(Data::String(s)) if s == code))
+            .unwrap_or_else(|| panic!("no row for {code}"))
+    }
+}
+
 pub(crate) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -258,25 +294,16 @@ async fn the_xlsx_read_back_holds_the_figures_of_the_database(app: TestApp) {
     assert!(content_type.contains("spreadsheetml"));
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(body)).expect("XLSX opens");
     assert_eq!(book.sheet_names(), vec!["Nhiệm kỳ 2015–2020", "Biểu đồ"]);
-    let range = book
-        .worksheet_range("Nhiệm kỳ 2015–2020")
-        .expect("data sheet");
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let header = rows
-        .iter()
-        .position(|r| matches!(r.first(), Some(Data::String(s)) if s == "Mã"))
-        .expect("header row");
-    let heads: Vec<String> = rows[header].iter().map(|c| c.to_string()).collect();
-    let col = |name: &str| heads.iter().position(|h| h == name).expect(name);
-    let (whole, percent, status_col) = (col("Cả nhiệm kỳ"), col("% đạt"), col("Tình trạng"));
-    let data = &rows[header + 1..];
-    assert_eq!(data.len(), list.len());
+    let sheet = TermSheet::read(&mut book, "Nhiệm kỳ 2015–2020");
+    let (whole, percent, status_col) = (
+        sheet.col("Cả nhiệm kỳ"),
+        sheet.col("% đạt"),
+        sheet.col("Tình trạng"),
+    );
+    assert_eq!(sheet.rows.len(), list.len());
     for indicator in &list {
         let code = indicator["code"].as_str().expect("code");
-        let row = data
-            .iter()
-            .find(|r| matches!(&r[0], Data::String(s) if s == code))
-            .expect("row of code");
+        let row = sheet.row(code);
         assert_eq!(
             row[2].to_string(),
             indicator["name"].as_str().expect("name")

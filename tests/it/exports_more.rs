@@ -2,7 +2,7 @@
 //! and the meeting pack's paper size.
 
 use crate::common;
-use crate::exports::{bytes, collapse, decode_png, id_of, variance};
+use crate::exports::{TermSheet, bytes, collapse, decode_png, id_of, variance};
 
 use common::TestApp;
 use resolution_dashboard::db::{Actor, Origin, TermInput};
@@ -168,29 +168,13 @@ async fn the_xlsx_holds_every_figure_target_and_source_the_database_holds(app: T
         "no native chart in the workbook"
     );
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(body)).expect("XLSX opens");
-    let range = book
-        .worksheet_range("Nhiệm kỳ 2015–2020")
-        .expect("data sheet");
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let header = rows
-        .iter()
-        .position(|r| matches!(r.first(), Some(Data::String(s)) if s == "Mã"))
-        .expect("header row");
-    let heads: Vec<String> = rows[header].iter().map(|c| c.to_string()).collect();
-    let col = |name: &str| {
-        heads
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name:?} in {heads:?}"))
-    };
+    let sheet = TermSheet::read(&mut book, "Nhiệm kỳ 2015–2020");
+    let col = |name: &str| sheet.col(name);
     let number = |d: rust_decimal::Decimal| Data::Float(d.to_string().parse().expect("f64"));
     let mut years_checked = 0;
     for record in &data.indicators {
         let code = record.definition.code.to_string();
-        let row = rows[header + 1..]
-            .iter()
-            .find(|r| matches!(&r[0], Data::String(s) if *s == code))
-            .unwrap_or_else(|| panic!("no row for {code}"));
+        let row = sheet.row(&code);
         assert_eq!(
             row[col("Chỉ tiêu")].to_string(),
             record.definition.name,

@@ -5,6 +5,7 @@
 //! must be the same before and after. Script payloads are stored as text and shown
 //! escaped (`script.rs`).
 
+mod accounts;
 mod api;
 mod bodies;
 mod definitions;
@@ -416,7 +417,7 @@ fn gist(body: &str) -> String {
 async fn corpus(ctx: &Ctx) -> Vec<(&'static str, Vec<Case>)> {
     vec![
         ("entry form", forms::entry(ctx)),
-        ("sign-in, setup, accounts", forms::accounts(ctx)),
+        ("sign-in, setup, accounts", accounts::accounts(ctx)),
         ("definitions", definitions::definitions(ctx)),
         ("review and lock", forms::review(ctx)),
         ("query parameters", api::queries(ctx)),

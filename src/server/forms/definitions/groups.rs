@@ -107,23 +107,23 @@ pub(super) async fn rename_group(
     };
     let l = crate::app::locale_from_headers(&parts.headers);
     let back = back_to(&form);
-    match state.db.all_groups().await {
-        Ok(groups) if groups.iter().any(|g| g.id == id) => {}
-        Ok(_) => return page_not_found(),
-        Err(e) => {
-            tracing::error!(error = %e, "looking up a group failed");
-            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
-        }
-    }
+    let name_key = format!("group_name_{id}");
     let (name, name_en) = (
-        text_field(&form, &format!("group_name_{id}")),
+        text_field(&form, &name_key),
         text_field(&form, &format!("group_name_en_{id}")),
     );
-    let Some(name) = name.filter(|n| !too_long(&Some(n.clone())) && !too_long(&name_en)) else {
-        let errors = HashMap::from([(
-            format!("group_name_{id}"),
-            l.t("admin.bad_name").to_string(),
-        )]);
+    let valid = name.is_some() && !too_long(&name) && !too_long(&name_en);
+    let Some(name) = name.filter(|_| valid) else {
+        // A group that does not exist is "not found", whatever was typed for it.
+        match state.db.all_groups().await {
+            Ok(groups) if groups.iter().any(|g| g.id == id) => {}
+            Ok(_) => return page_not_found(),
+            Err(e) => {
+                tracing::error!(error = %e, "looking up a group failed");
+                return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
+            }
+        }
+        let errors = HashMap::from([(name_key, l.t("admin.bad_name").to_string())]);
         return refuse(
             &state,
             &parts,
