@@ -79,7 +79,7 @@ fn number_parsing(c: &mut Criterion) {
 
 fn import_file(c: &mut Criterion) {
     use resolution_dashboard::domain::UnitKind;
-    use resolution_dashboard::io::import::{
+    use resolution_dashboard::ingest::import::{
         Known, MAX_ROWS, TemplateRow, parse_upload, template_csv,
     };
     // Codes as demo-data makes them: 50 units × 99 indicators = 4,950 rows, just

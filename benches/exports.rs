@@ -4,7 +4,6 @@
 //! a target, so that every chart is a full yearly column chart.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use resolution_dashboard::app::build::{indicator_download, meeting_pack};
 use resolution_dashboard::charts::{ChartSize, svg_to_png};
 use resolution_dashboard::db::{
     IndicatorRecord, SourceRecord, TargetRecord, TermData, TermRecord, ValueRecord,
@@ -15,7 +14,8 @@ use resolution_dashboard::domain::{
 };
 use resolution_dashboard::export::pdf::meeting_pack_pdf;
 use resolution_dashboard::i18n::Locale;
-use resolution_dashboard::io::seed::{BUILTIN_SEED, SeedFile};
+use resolution_dashboard::ingest::seed::{BUILTIN_SEED, SeedFile};
+use resolution_dashboard::present::{indicator_download, meeting_pack};
 
 const INDICATORS: usize = 30;
 

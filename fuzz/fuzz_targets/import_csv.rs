@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use resolution_dashboard::io::import::{FileKind, parse};
+use resolution_dashboard::ingest::import::{FileKind, parse};
 use resolution_dashboard_fuzz::{check_outcome, known};
 
 fuzz_target!(|bytes: &[u8]| {

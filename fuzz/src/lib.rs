@@ -3,10 +3,10 @@
 //! keeps the promises the upload page relies on.
 
 use resolution_dashboard::domain::UnitKind;
-use resolution_dashboard::io::import::{ImportFailure, ImportedRow, Known};
+use resolution_dashboard::ingest::import::{ImportFailure, ImportedRow, Known};
 
 /// Longest text kept in a row (the import's limit).
-const MAX_TEXT_CHARS: usize = resolution_dashboard::io::import::MAX_TEXT_CHARS;
+const MAX_TEXT_CHARS: usize = resolution_dashboard::ingest::import::MAX_TEXT_CHARS;
 
 /// The indicators of the fuzzed term: one of each unit, as in the import's own tests.
 pub fn known() -> Known {

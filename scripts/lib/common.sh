@@ -29,7 +29,9 @@ need() {
 
 build() {
   if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    (cd "$ROOT" && CARGO_INCREMENTAL=0 cargo build --release --quiet) || exit 2
+    # With the load test's reference route (GET /bench/static), which release builds
+    # for deployment leave out.
+    (cd "$ROOT" && CARGO_INCREMENTAL=0 cargo build --release --quiet --features bench-static) || exit 2
   fi
   [[ -x "$BIN" ]] || { echo "no release binary at $BIN" >&2; exit 2; }
 }

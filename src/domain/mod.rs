@@ -3,6 +3,7 @@
 //! the same rules run on the server, in tests and (later) in the browser bundle.
 
 pub mod entry;
+pub mod ids;
 pub mod indicator;
 pub mod number;
 pub mod period;
@@ -14,6 +15,7 @@ pub mod unit;
 pub mod value;
 
 pub use entry::{MAX_TEXT_CHARS, ValueError, has_control_chars, parse_value};
+pub use ids::{GroupId, IndicatorId, TermId, UserId};
 pub use indicator::{CodeError, Indicator, IndicatorCode};
 pub use number::{NumberError, VnDecimal};
 pub use period::Period;

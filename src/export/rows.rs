@@ -2,10 +2,10 @@
 //! target, a column per year and one for the whole term, percent achieved, status and
 //! sources. Figures stay exact decimals here; each writer formats them.
 
-use crate::app::build::{indicator_name, progress_of, row_view};
 use crate::db::TermData;
 use crate::domain::{Period, VnDecimal};
 use crate::i18n::{Explainer, Locale};
+use crate::present::{indicator_name, progress_of, row_view};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataRow {
@@ -89,13 +89,12 @@ pub fn data_table(data: &TermData, locale: Locale, today: i32) -> DataTable {
                 group: data
                     .group(i.group_id)
                     .map(|g| {
-                        crate::app::build::localized(&g.name, g.name_en.as_deref(), locale)
-                            .to_string()
+                        crate::present::localized(&g.name, g.name_en.as_deref(), locale).to_string()
                     })
                     .unwrap_or_default(),
                 name: indicator_name(i, locale),
                 is_child: view.is_child,
-                unit: crate::app::build::localized(
+                unit: crate::present::localized(
                     &i.definition.unit.label,
                     i.definition.unit.label_en.as_deref(),
                     locale,
@@ -125,11 +124,11 @@ pub fn data_table(data: &TermData, locale: Locale, today: i32) -> DataTable {
         })
         .collect();
     DataTable {
-        term: crate::app::build::term_link(&data.term, locale).name,
+        term: crate::present::term_link(&data.term, locale).name,
         period_names: periods.iter().map(|p| locale.period(*p)).collect(),
         periods,
         rows,
-        changed: crate::app::build::changed_label(&data.changed_at, locale),
+        changed: crate::present::changed_label(&data.changed_at, locale),
     }
 }
 

@@ -6,6 +6,9 @@ mod explain;
 
 pub use explain::Explainer;
 
+/// Name of the cookie that remembers the reader's language.
+pub const LANG_COOKIE: &str = "lang";
+
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;

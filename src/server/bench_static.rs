@@ -1,24 +1,24 @@
-//! For the load test only (`scripts/load`): with `RD_BENCH_STATIC_FILE=path` set,
-//! `GET /bench/static` answers that file's bytes as HTML, read into memory once at
-//! start-up, through the same router and middleware as every page. It measures
-//! what this server stack can do at best for an answer of the same size, the
-//! reference the term page is compared with. Without the variable the route does
-//! not exist.
+//! For the load test only (`scripts/load`), in a build with the `bench-static` feature:
+//! with `--bench-static-file PATH` (or `RD_BENCH_STATIC_FILE`), `GET /bench/static`
+//! answers that file's bytes as HTML, read into memory once at start-up, through the
+//! same router and middleware as every page. It measures what this server stack can
+//! do at best for an answer of the same size, the reference the term page is compared
+//! with. Release builds leave the route out entirely.
 
-use crate::app::state::AppState;
+use crate::web::state::{AppState, Config};
 use axum::Router;
 use axum::body::Bytes;
 use axum::http::header;
 use axum::routing::get;
 
-pub fn router() -> Router<AppState> {
-    let Some(path) = std::env::var_os("RD_BENCH_STATIC_FILE") else {
+pub fn router(config: &Config) -> Router<AppState> {
+    let Some(path) = &config.bench_static_file else {
         return Router::new();
     };
-    let bytes = match std::fs::read(&path) {
+    let bytes = match std::fs::read(path) {
         Ok(b) => Bytes::from(b),
         Err(e) => {
-            tracing::error!(error = %e, path = ?path, "RD_BENCH_STATIC_FILE unreadable");
+            tracing::error!(error = %e, path = ?path, "the bench-static file is unreadable");
             return Router::new();
         }
     };

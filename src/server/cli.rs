@@ -2,10 +2,10 @@
 //! `user add|passwd|list|disable|enable` and `token create|revoke`. Passwords are
 //! read from standard input or a prompt, never from the command line.
 
-use super::auth::{password, secret};
 use super::startup::{bind, open_database, setup_link, shutdown_signal};
-use crate::app::state::Config;
 use crate::domain::Role;
+use crate::web::auth::{password, secret};
+use crate::web::state::Config;
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -117,6 +117,11 @@ pub struct ServeArgs {
     /// attempts are counted. Without it the header is ignored.
     #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Load tests only (a build with the `bench-static` feature): answer
+    /// `GET /bench/static` with this file's bytes, the reference rate of this stack.
+    #[cfg(feature = "bench-static")]
+    #[arg(long, env = "RD_BENCH_STATIC_FILE")]
+    pub bench_static_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,7 +204,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         }) => {
             match demo_data(
                 &db.database_url,
-                crate::io::demo::DemoSize {
+                crate::ingest::demo::DemoSize {
                     units,
                     indicators,
                     terms,
@@ -236,6 +241,8 @@ async fn serve(args: ServeArgs) -> ExitCode {
         secure_cookies: args.secure_cookies,
         request_timeout: std::time::Duration::from_secs(args.request_timeout_secs),
         trusted_proxies: args.trusted_proxies,
+        #[cfg(feature = "bench-static")]
+        bench_static_file: args.bench_static_file,
     };
     let bound = match bind(args.addr, &args.db.database_url, config).await {
         Ok(b) => b,
@@ -280,7 +287,7 @@ async fn user(database_url: &str, action: UserAction) -> anyhow::Result<()> {
             let role = Role::parse(&role).ok_or_else(|| {
                 anyhow::anyhow!("unknown role {role:?}: use viewer, editor, approver or admin")
             })?;
-            if !super::forms::users::valid_username(&username) {
+            if !crate::features::accounts::users_post::valid_username(&username) {
                 anyhow::bail!(
                     "a username has 3 to 40 characters: letters, digits, '.', '_' or '-'"
                 );
@@ -322,7 +329,7 @@ async fn user(database_url: &str, action: UserAction) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn demo_data(database_url: &str, size: crate::io::demo::DemoSize) -> anyhow::Result<()> {
+async fn demo_data(database_url: &str, size: crate::ingest::demo::DemoSize) -> anyhow::Result<()> {
     if size.units == 0
         || size.indicators == 0
         || size.terms == 0
@@ -339,7 +346,7 @@ async fn demo_data(database_url: &str, size: crate::io::demo::DemoSize) -> anyho
         );
     }
     let started = std::time::Instant::now();
-    let plan = crate::io::demo::plan(size);
+    let plan = crate::ingest::demo::plan(size);
     let indicators: usize = plan.terms.iter().map(|t| t.indicators.len()).sum();
     let values: usize = plan
         .terms

@@ -1,26 +1,7 @@
-//! The server: command line, start-up, and the HTTP routes that are not Leptos pages
-//! (JSON API, health check, static assets, language switch, chart and data downloads).
+//! The program: command line, start-up (the database, the seed, every feature's
+//! routes assembled behind the shared layers) and the load-test route.
 
-pub mod api;
-mod api_json;
-mod api_page;
-pub mod api_write;
-mod api_write_input;
-pub mod assets;
-pub mod auth;
+#[cfg(feature = "bench-static")]
 mod bench_static;
-mod chart_files;
 pub mod cli;
-mod download;
-pub mod error;
-pub mod forms;
-pub mod gate;
-pub mod headers;
-pub mod lang;
-mod limits;
-mod observe;
-pub mod openapi;
-pub mod page_cache;
-pub mod rejection;
 pub mod startup;
-mod term_files;

@@ -1,15 +1,13 @@
 //! Building the app and serving it: open the database, seed a new installation,
 //! assemble the routes, bind, serve until told to stop.
 
-use super::auth::{csrf, secret, session};
-use super::{
-    api, api_write, assets, chart_files, forms, gate, headers, lang, limits, observe, term_files,
-};
-use super::{bench_static, page_cache};
-use crate::app::state::{AppState, Config};
-use crate::app::{App, shell};
 use crate::db::{Db, DbError};
-use crate::io::seed::{BUILTIN_SEED, SeedError, SeedFile};
+use crate::features;
+use crate::ingest::seed::{BUILTIN_SEED, SeedError, SeedFile};
+use crate::shell::{App, app_document, shell};
+use crate::web::auth::{csrf, secret, session};
+use crate::web::state::{AppState, Config};
+use crate::web::{assets, gate, headers, lang, limits, observe, page_cache};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
@@ -73,14 +71,15 @@ pub fn router(state: AppState) -> Router {
     let options_for_shell = state.leptos_options.clone();
     let app = Router::new()
         .leptos_routes(&state, routes, move || shell(options_for_shell.clone()))
-        .merge(api::router())
-        .merge(api_write::router())
+        .merge(features::api::router())
         .merge(assets::router())
         .merge(lang::router())
-        .merge(forms::router())
-        .merge(chart_files::router())
-        .merge(term_files::router())
-        .merge(bench_static::router())
+        .merge(features::form_router())
+        .merge(features::downloads::router());
+    // The load test's reference route exists only in a build made for it.
+    #[cfg(feature = "bench-static")]
+    let app = app.merge(super::bench_static::router(&state.config));
+    let app = app
         .fallback(fallback)
         .layer(axum::middleware::from_fn_with_state(
             page_cache::PageCache::new(&state),
@@ -158,6 +157,7 @@ pub async fn bind(
         .map_err(|source| StartError::Bind { addr, source })?;
     let state = AppState {
         leptos_options: leptos_options(local),
+        shell: app_document,
         db: db.clone(),
         config,
     };

@@ -5,7 +5,7 @@ use crate::common;
 use common::TestApp;
 
 use common::by_code;
-use resolution_dashboard::io::seed::{BUILTIN_SEED, SeedFile};
+use resolution_dashboard::ingest::seed::{BUILTIN_SEED, SeedFile};
 use serde_json::Value;
 
 async fn the_health_check_answers_ok(app: TestApp) {

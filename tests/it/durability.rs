@@ -6,8 +6,8 @@ use crate::common;
 
 use common::process::{ServerProcess, cli};
 use resolution_dashboard::domain::Role;
-use resolution_dashboard::server::auth::secret;
 use resolution_dashboard::server::startup::open_database;
+use resolution_dashboard::web::auth::secret;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;

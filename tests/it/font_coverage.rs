@@ -3,7 +3,7 @@
 
 use resolution_dashboard::charts::{FONT_BOLD, FONT_REGULAR};
 use resolution_dashboard::i18n::Locale;
-use resolution_dashboard::io::seed::BUILTIN_SEED;
+use resolution_dashboard::ingest::seed::BUILTIN_SEED;
 use ttf_parser::Face;
 use unicode_normalization::UnicodeNormalization;
 

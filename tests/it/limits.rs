@@ -5,7 +5,7 @@
 use crate::common;
 
 use common::TestApp;
-use resolution_dashboard::app::state::Config;
+use resolution_dashboard::web::state::Config;
 
 fn header(res: &reqwest::Response, name: &str) -> Option<String> {
     res.headers()
@@ -103,11 +103,11 @@ async fn a_body_over_the_size_limit_is_refused_with_words_and_changes_nothing(ap
         )
         .await
         .expect("user");
-    let token = resolution_dashboard::server::auth::secret::token();
+    let token = resolution_dashboard::web::auth::secret::token();
     app.db
         .create_api_token(
             robot,
-            &resolution_dashboard::server::auth::secret::hash(&token),
+            &resolution_dashboard::web::auth::secret::hash(&token),
             "t",
         )
         .await

@@ -7,7 +7,7 @@ use crate::common;
 use common::browser::csrf_of;
 use common::process::ServerProcess;
 use resolution_dashboard::domain::Role;
-use resolution_dashboard::server::auth::secret;
+use resolution_dashboard::web::auth::secret;
 
 #[tokio::test]
 async fn a_full_journey_logged_at_debug_level_leaks_no_secret() {

@@ -19,6 +19,7 @@ mod exports_more;
 mod font_coverage;
 mod hostile;
 mod import;
+mod layers;
 mod limits;
 mod logs;
 mod multi_server;

@@ -5,7 +5,7 @@
 use crate::common;
 
 use common::TestApp;
-use resolution_dashboard::io::demo::DemoSize;
+use resolution_dashboard::ingest::demo::DemoSize;
 
 /// Queries spent answering `path` (first request: rendered, not from the page
 /// cache, and with no term data kept from an earlier read).

@@ -4,7 +4,7 @@
 use crate::common;
 
 use resolution_dashboard::db::Db;
-use resolution_dashboard::io::demo::{DemoSize, plan};
+use resolution_dashboard::ingest::demo::{DemoSize, plan};
 
 async fn demo_app(size: DemoSize) -> common::TestApp {
     let dir = tempfile::tempdir().expect("tempdir");

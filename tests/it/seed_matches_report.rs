@@ -4,7 +4,7 @@
 //! numbers, names).
 
 use resolution_dashboard::domain::VnDecimal;
-use resolution_dashboard::io::seed::{BUILTIN_SEED, SeedFigure, SeedFile};
+use resolution_dashboard::ingest::seed::{BUILTIN_SEED, SeedFigure, SeedFile};
 
 const REPORT: &str = include_str!("../../seed/source/bao-cao-ket-qua-nhiem-ky-2015-2020.txt");
 

@@ -4,8 +4,8 @@
 use super::super::ExportError;
 use super::flow::{CONTENT_W, INK, Item, MARGIN_X, MUTED, Op, RULE, Rgb, SHADE};
 use super::metrics::Fonts;
-use crate::app::build::{Chart, ChartSpec, SummaryRow};
 use crate::charts::ChartSize;
+use crate::present::{Chart, ChartSpec, SummaryRow};
 
 /// Line height as a multiple of the font size.
 const LEADING: f32 = 1.35;

@@ -15,8 +15,8 @@ mod metrics;
 mod render;
 
 use super::ExportError;
-use crate::app::build::MeetingPack;
 use crate::i18n::Locale;
+use crate::present::MeetingPack;
 use flow::{BOTTOM, BRAND, Flow, INK, Item, TOP};
 use items::{BODY, Items, LABEL, SMALL};
 

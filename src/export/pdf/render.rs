@@ -20,9 +20,9 @@ use usvg_pdf as usvg;
 
 use super::super::ExportError;
 use super::flow::{Flow, MARGIN_X, MUTED, Op, PAGE_H, PAGE_W, RULE, Rgb};
-use crate::app::build::MeetingPack;
 use crate::charts::{FONT_BOLD, FONT_REGULAR};
 use crate::i18n::Locale;
+use crate::present::MeetingPack;
 
 const FOOTER_SIZE: f32 = 8.0;
 

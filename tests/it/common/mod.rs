@@ -6,9 +6,9 @@
 pub mod browser;
 pub mod process;
 
-use resolution_dashboard::app::state::Config;
 use resolution_dashboard::db::Db;
 use resolution_dashboard::server::startup::{bind, setup_link};
+use resolution_dashboard::web::state::Config;
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -266,7 +266,7 @@ pub fn unescape(html: &str) -> String {
 
 /// A new user with `role` and an API token for them (`Authorization: Bearer …`).
 pub async fn api_token(app: &TestApp, username: &str, role: &str) -> String {
-    use resolution_dashboard::server::auth::secret;
+    use resolution_dashboard::web::auth::secret;
     let role = resolution_dashboard::domain::Role::parse(role).expect("role");
     let id = app
         .db
@@ -282,11 +282,11 @@ pub async fn api_token(app: &TestApp, username: &str, role: &str) -> String {
 }
 
 /// A demonstration dataset of `size` in a fresh database, served.
-pub async fn spawn_demo_app(size: resolution_dashboard::io::demo::DemoSize) -> TestApp {
+pub async fn spawn_demo_app(size: resolution_dashboard::ingest::demo::DemoSize) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = format!("sqlite://{}/demo.db", dir.path().display());
     let db = Db::connect(&url).await.expect("db");
-    db.insert_seed(&resolution_dashboard::io::demo::plan(size))
+    db.insert_seed(&resolution_dashboard::ingest::demo::plan(size))
         .await
         .expect("demo data");
     db.close().await;

@@ -3,7 +3,7 @@
 use super::{prepare_submitted, snapshot_is};
 use crate::common;
 use common::{TestApp, by_code};
-use resolution_dashboard::server::auth::secret;
+use resolution_dashboard::web::auth::secret;
 
 async fn api_writes_are_allowed_to_exactly_the_roles_that_may_make_them(app: TestApp) {
     let (term, list) = app.indicators_of(2020).await;

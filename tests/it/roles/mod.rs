@@ -9,8 +9,8 @@
 use crate::common;
 
 use common::TestApp;
-use resolution_dashboard::app::state::Config;
 use resolution_dashboard::domain::Period;
+use resolution_dashboard::web::state::Config;
 
 mod api;
 mod forms;

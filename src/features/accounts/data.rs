@@ -1,0 +1,22 @@
+//! The server function behind the accounts page; it checks the role first.
+
+use crate::present::views::UserRowView;
+use crate::ui::errors::PageError;
+use leptos::prelude::*;
+
+use crate::ui::session::require;
+
+#[server(prefix = "/fn", endpoint = "users_page")]
+pub async fn get_users() -> Result<Vec<UserRowView>, PageError> {
+    let (_, db) = require(crate::domain::Action::ManageUsers)?;
+    Ok(db
+        .users()
+        .await?
+        .into_iter()
+        .map(|u| UserRowView {
+            username: u.username,
+            role: u.role.key().to_string(),
+            disabled: u.disabled,
+        })
+        .collect())
+}

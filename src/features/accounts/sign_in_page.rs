@@ -1,0 +1,96 @@
+//! Sign-in and first-run setup pages. Both post plain forms; the server answers
+//! with a redirect, or with this page again showing what went wrong.
+
+use crate::ui::session::{CsrfField, form_feedback};
+use crate::ui::use_locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// Token for the forms of visitors who are not signed in: a cookie plus the same
+/// value in the form (double submit). Set here, checked by the form handler.
+fn anonymous_csrf() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use axum::http::{HeaderValue, header};
+        let token = crate::web::auth::secret::token();
+        let cookie = format!(
+            "{}={token}; Path=/; Max-Age=3600; HttpOnly; SameSite=Strict",
+            crate::web::auth::csrf::ANON_COOKIE
+        );
+        if let (Some(response), Ok(value)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            HeaderValue::from_str(&cookie),
+        ) {
+            response.append_header(header::SET_COOKIE, value);
+        }
+        token
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+#[component]
+fn FormMessage() -> impl IntoView {
+    form_feedback()
+        .and_then(|f| f.message)
+        .map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let l = use_locale();
+    let token = anonymous_csrf();
+    let next = use_query_map()
+        .read_untracked()
+        .get("next")
+        .filter(|n| n.starts_with('/') && !n.starts_with("//"));
+    let username = form_feedback()
+        .and_then(|f| f.field("username"))
+        .unwrap_or_default();
+    view! {
+        <Title text=l.t("account.login_title")/>
+        <h1>{l.t("account.login_title")}</h1>
+        <FormMessage/>
+        <form class="stack narrow" method="post" action="/login">
+            <CsrfField token/>
+            <input type="hidden" name="next" value=next.unwrap_or_else(|| "/".to_string())/>
+            <label for="username">{l.t("account.username")}</label>
+            <input id="username" name="username" type="text" autocomplete="username" required value=username/>
+            <label for="password">{l.t("account.password")}</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required/>
+            <button type="submit" class="button">{l.t("account.login")}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    let l = use_locale();
+    let csrf = anonymous_csrf();
+    let setup_token = use_query_map()
+        .read_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let username = form_feedback()
+        .and_then(|f| f.field("username"))
+        .unwrap_or_default();
+    view! {
+        <Title text=l.t("account.setup_title")/>
+        <h1>{l.t("account.setup_title")}</h1>
+        <p class="lead">{l.t("account.setup_intro")}</p>
+        <FormMessage/>
+        <form class="stack narrow" method="post" action="/setup">
+            <CsrfField token=csrf/>
+            <input type="hidden" name="token" value=setup_token/>
+            <label for="username">{l.t("account.username")}</label>
+            <input id="username" name="username" type="text" autocomplete="username" required value=username/>
+            <label for="password">{l.t("account.new_password")}</label>
+            <p class="hint" id="password-hint">{l.t("account.password_hint")}</p>
+            <input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="password-hint"/>
+            <button type="submit" class="button">{l.t("account.create_admin")}</button>
+        </form>
+    }
+}

@@ -1,0 +1,95 @@
+//! `/admin/users`: the admin's accounts page.
+
+use crate::domain::{Action, Role};
+use crate::features::accounts::data::get_users;
+use crate::ui::components::ErrorView;
+use crate::ui::errors::PageError;
+use crate::ui::session::{CsrfField, current_user, form_feedback};
+use crate::ui::use_locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// `/admin/users`: accounts, and a form to create one.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let l = use_locale();
+    let users = AsyncDerived::new(get_users);
+    let me = current_user();
+    if !me.as_ref().is_some_and(|u| u.role.may(Action::ManageUsers)) {
+        let error = if me.is_some() {
+            PageError::Forbidden
+        } else {
+            PageError::SignInRequired
+        };
+        return view! { <ErrorView error/> }.into_any();
+    }
+    let csrf = me.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
+    let feedback = form_feedback().unwrap_or_default();
+    let created = use_query_map().read_untracked().get("created").is_some();
+    let field_error = |name: &str| {
+        feedback
+            .error(name)
+            .map(|e| view! { <p class="field-error">{e}</p> })
+    };
+    let chosen_role = feedback
+        .field("role")
+        .unwrap_or_else(|| "editor".to_string());
+    view! {
+        <Title text=l.t("nav.users")/>
+        <h1>{l.t("nav.users")}</h1>
+        {created.then(|| view! { <div class="notice" role="status"><p>{l.t("users.created")}</p></div> })}
+        <Suspense fallback=|| ()>
+            {move || {
+                let csrf = csrf.clone();
+                Suspend::new(async move {
+                    match users.await {
+                        Ok(users) => view! {
+                            <table class="users">
+                                <thead><tr><th scope="col">{l.t("account.username")}</th><th scope="col">{l.t("users.role")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"><span class="visually-hidden">{l.t("users.actions")}</span></th></tr></thead>
+                                <tbody>
+                                    {users.into_iter().map(|u| {
+                                        let change = if u.disabled { "enable" } else { "disable" };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{u.username.clone()}</th>
+                                                <td>{l.t(&format!("role.{}", u.role))}</td>
+                                                <td>{if u.disabled { l.t("users.disabled") } else { l.t("users.active") }}</td>
+                                                <td>
+                                                    <form method="post" action=format!("/admin/users/{}/{change}", u.username)>
+                                                        <CsrfField token=csrf.clone()/>
+                                                        <button type="submit" class="button secondary small">{l.t(&format!("users.{change}"))}<span class="visually-hidden">" "{u.username.clone()}</span></button>
+                                                    </form>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+        <h2>{l.t("users.new")}</h2>
+        {feedback.message.clone().map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
+        <form method="post" action="/admin/users" class="stack narrow">
+            <CsrfField token=me.map(|u| u.csrf).unwrap_or_default()/>
+            <label for="new-username">{l.t("account.username")}</label>
+            {field_error("username")}
+            <input id="new-username" name="username" type="text" autocomplete="off" required value=feedback.field("username").unwrap_or_default()/>
+            <label for="new-role">{l.t("users.role")}</label>
+            {field_error("role")}
+            <select id="new-role" name="role">
+                {Role::ALL.iter().map(|r| view! { <option value=r.key() selected=chosen_role == r.key()>{l.t(&format!("role.{}", r.key()))}</option> }).collect_view()}
+            </select>
+            <label for="new-password">{l.t("account.new_password")}</label>
+            <p class="hint" id="new-password-hint">{l.t("account.password_hint")}</p>
+            {field_error("password")}
+            <input id="new-password" name="password" type="password" autocomplete="new-password" required aria-describedby="new-password-hint"/>
+            <button type="submit" class="button">{l.t("users.create")}</button>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,287 @@
+//! The write API for automation: `PUT /api/v1/indicators/{id}/values/{period}`,
+//! `POST …/approve` and `…/return`, and `GET /api/v1/indicators/{id}/history`.
+//! Writes need an API token (a cookie session would need a CSRF token); the same
+//! validation as the entry form applies.
+
+use crate::db::{AuditRecord, Decision, Figures, ValueChange};
+use crate::domain::{Action, Period, Qualifier, parse_value};
+use crate::features::api::json::StoredValueJson;
+use crate::features::api::write_input::{
+    PutBody, ReturnBody, ReviewBody, bad, check_text, parse_body, parse_id, parse_period,
+    write_error, writer,
+};
+use crate::web::auth::caller::Caller;
+use crate::web::error::{ApiError, ErrorBody};
+use crate::web::rejection::{ApiPath, JsonBytes, api_method_not_allowed};
+use crate::web::state::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde_json::Value;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/v1/indicators/{id}/values/{period}",
+            put(put_value).fallback(api_method_not_allowed),
+        )
+        .route(
+            "/api/v1/indicators/{id}/values/{period}/approve",
+            post(approve).fallback(api_method_not_allowed),
+        )
+        .route(
+            "/api/v1/indicators/{id}/values/{period}/return",
+            post(return_value).fallback(api_method_not_allowed),
+        )
+        .route(
+            "/api/v1/indicators/{id}/history",
+            get(history).fallback(api_method_not_allowed),
+        )
+}
+
+/// The stored working copy of one value.
+async fn stored(
+    state: &AppState,
+    indicator_id: i64,
+    period: Period,
+) -> Result<Json<StoredValueJson>, ApiError> {
+    let term_id = state
+        .db
+        .term_of_indicator(indicator_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound("no such indicator".into()))?;
+    let data = state
+        .db
+        .term_data_as(term_id, Figures::Working)
+        .await?
+        .ok_or(ApiError::Internal)?;
+    let value = data
+        .indicator(indicator_id)
+        .and_then(|i| i.values.iter().find(|v| v.observation.period == period))
+        .ok_or(ApiError::Internal)?;
+    Ok(Json(StoredValueJson {
+        indicator_id,
+        period: period.key(),
+        value: value.observation.value.canonical(),
+        qualifier: value.observation.qualifier.key(),
+        note: value.note.clone(),
+        state: value.state.clone(),
+        version: value.version,
+        updated_at: value.updated_at.clone(),
+    }))
+}
+
+/// Enters or changes a figure (an editor's token); it becomes a draft.
+#[utoipa::path(put, path = "/api/v1/indicators/{id}/values/{period}", tag = "write",
+    security(("api_token" = [])),
+    params(
+        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
+        ("period" = String, Path, description = "A year of the term (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
+    ),
+    request_body = PutBody,
+    responses(
+        (status = 200, description = "Saved; the stored figure", body = StoredValueJson),
+        (status = 400, description = "The body, the period or the figure is refused; nothing changed", body = ErrorBody),
+        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
+        (status = 403, description = "A session instead of a token, or a role that may not enter figures", body = ErrorBody),
+        (status = 404, description = "No indicator with that id", body = ErrorBody),
+        (status = 409, description = "The figure changed since `expected_version`", body = ErrorBody),
+        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
+        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
+        (status = 423, description = "The term is locked", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn put_value(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath((raw_id, raw_period)): ApiPath<(String, String)>,
+    JsonBytes(body): JsonBytes,
+) -> Result<Json<StoredValueJson>, ApiError> {
+    let actor = writer(&caller, Action::EnterValues)?;
+    let id = parse_id(&raw_id)?;
+    let body: PutBody = parse_body(&body)?;
+    let period = parse_period(&raw_period)?;
+    let term_id = state
+        .db
+        .term_of_indicator(id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
+    let data = state
+        .db
+        .term_data_as(term_id, Figures::Working)
+        .await?
+        .ok_or(ApiError::Internal)?;
+    let indicator = data.indicator(id).ok_or(ApiError::Internal)?;
+    if let Period::Year(y) = period
+        && !data.term.term.years().contains(&y)
+    {
+        return Err(bad(format!(
+            "{y} is not a year of the term {}",
+            data.term.term.span()
+        )));
+    }
+    let text = match &body.value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => return Err(bad("value must be a string such as \"12,5\" or a number")),
+    };
+    let value = parse_value(&text, indicator.definition.unit.kind).map_err(|e| {
+        let shown: String = text.chars().take(40).collect();
+        bad(format!(
+            "value {shown:?}: {}",
+            crate::i18n::Locale::En.t(e.message_key())
+        ))
+    })?;
+    let qualifier = match body.qualifier.as_deref() {
+        None => Qualifier::Exact,
+        Some(q) => Qualifier::parse(q).ok_or_else(|| {
+            bad(format!(
+                "qualifier {q:?}: use exact, more_than, about or at_least"
+            ))
+        })?,
+    };
+    check_text("note", body.note.as_deref())?;
+    check_text("source_document", body.source_document.as_deref())?;
+    check_text("quote", body.quote.as_deref())?;
+    if body.expected_version.is_some_and(|v| v < 0) {
+        return Err(bad("expected_version cannot be negative"));
+    }
+    let change = ValueChange {
+        indicator_id: id,
+        period,
+        value,
+        qualifier,
+        note: body.note,
+        source_document: body.source_document,
+        quote: body.quote,
+        expected_version: body.expected_version,
+    };
+    state
+        .db
+        .save_values(term_id, &[change], &actor)
+        .await
+        .map_err(write_error)?;
+    stored(&state, id, period).await
+}
+
+async fn review(
+    state: AppState,
+    caller: Caller,
+    (raw_id, raw_period): (String, String),
+    body: Bytes,
+    decision: Decision,
+) -> Result<Json<StoredValueJson>, ApiError> {
+    let actor = writer(&caller, Action::ReviewValues)?;
+    let id = parse_id(&raw_id)?;
+    let period = parse_period(&raw_period)?;
+    // No body, `null` and `{}` all mean no comment.
+    let body: ReviewBody = if body.is_empty() {
+        ReviewBody::default()
+    } else {
+        parse_body::<Option<ReviewBody>>(&body)?.unwrap_or_default()
+    };
+    check_text("comment", body.comment.as_deref())?;
+    if decision == Decision::Return && body.comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
+        return Err(bad("returning a figure needs a comment saying what to fix"));
+    }
+    state
+        .db
+        .review_value(id, period, decision, body.comment.as_deref(), &actor)
+        .await
+        .map_err(write_error)?;
+    stored(&state, id, period).await
+}
+
+/// Approves a submitted figure (an approver's token); readers then see it.
+#[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/approve", tag = "write",
+    security(("api_token" = [])),
+    params(
+        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
+        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
+    ),
+    request_body(content = Option<ReviewBody>, description = "Optional; may be empty"),
+    responses(
+        (status = 200, description = "Approved; the stored figure", body = StoredValueJson),
+        (status = 400, description = "The body or the period is refused; nothing changed", body = ErrorBody),
+        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
+        (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
+        (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
+        (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
+        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
+        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
+        (status = 423, description = "The term is locked", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn approve(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(path): ApiPath<(String, String)>,
+    JsonBytes(body): JsonBytes,
+) -> Result<Json<StoredValueJson>, ApiError> {
+    review(state, caller, path, body, Decision::Approve).await
+}
+
+/// Returns a submitted figure to its editor with a comment saying what to fix.
+#[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/return", tag = "write",
+    security(("api_token" = [])),
+    params(
+        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
+        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
+    ),
+    request_body = ReturnBody,
+    responses(
+        (status = 200, description = "Returned; the stored figure", body = StoredValueJson),
+        (status = 400, description = "No comment, a refused body or period; nothing changed", body = ErrorBody),
+        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
+        (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
+        (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
+        (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
+        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
+        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
+        (status = 423, description = "The term is locked", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn return_value(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(path): ApiPath<(String, String)>,
+    JsonBytes(body): JsonBytes,
+) -> Result<Json<StoredValueJson>, ApiError> {
+    review(state, caller, path, body, Decision::Return).await
+}
+
+/// The newest 500 changes of an indicator, newest first (a token or a session).
+#[utoipa::path(get, path = "/api/v1/indicators/{id}/history", tag = "write",
+    security(("api_token" = [])),
+    params(("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1)),
+    responses(
+        (status = 200, description = "The changes", body = Vec<AuditRecord>),
+        (status = 401, description = "Neither an API token nor a session, or a wrong token", body = ErrorBody),
+        (status = 404, description = "No indicator with that id", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn history(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(raw_id): ApiPath<String>,
+) -> Result<Json<Vec<AuditRecord>>, ApiError> {
+    if caller.user().is_none() {
+        return Err(ApiError::Unauthorized);
+    }
+    let id = parse_id(&raw_id)?;
+    state
+        .db
+        .term_of_indicator(id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
+    Ok(Json(state.db.indicator_history(id).await?))
+}

@@ -1,0 +1,142 @@
+//! What the write API accepts: the request bodies (with their OpenAPI schemas),
+//! who may write, and how refusals of the database become API errors.
+
+use crate::db::{Actor, Origin, WriteError};
+use crate::domain::{Action, MAX_TEXT_CHARS, Period, has_control_chars};
+use crate::web::auth::caller::Caller;
+use crate::web::error::ApiError;
+use serde::Deserialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
+
+/// A figure for one indicator and period.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(example = json!({"value": "12", "qualifier": "about", "note": "ước tính"}))]
+#[serde(deny_unknown_fields)]
+pub struct PutBody {
+    /// Written the Vietnamese way ("1.234,5", "20%") or as a JSON number.
+    #[schema(schema_with = figure_schema)]
+    pub value: Value,
+    /// `exact` (the default), `more_than`, `about` or `at_least`.
+    pub qualifier: Option<String>,
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
+    pub note: Option<String>,
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
+    pub source_document: Option<String>,
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
+    pub quote: Option<String>,
+    /// The version last read; a different stored version is a conflict (409).
+    #[schema(minimum = 0)]
+    pub expected_version: Option<i64>,
+}
+
+/// An approval or a return; returning needs a comment.
+#[derive(Debug, Deserialize, Default, ToSchema)]
+#[schema(example = json!({"comment": "Đề nghị kiểm tra lại nguồn số liệu"}))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewBody {
+    #[schema(max_length = 2000, pattern = "^[^\\x00]*$")]
+    pub comment: Option<String>,
+}
+
+/// The body of a return, as documented: the comment is required and not blank
+/// (read as a [`ReviewBody`], which says why when it is missing).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ReturnBody {
+    /// What to fix.
+    #[schema(
+        min_length = 1,
+        max_length = 2000,
+        pattern = "^[^\\x00]*[^\\x00\\s][^\\x00]*$"
+    )]
+    pub comment: String,
+}
+
+fn figure_schema() -> impl Into<RefOr<Schema>> {
+    OneOfBuilder::new()
+        .item(ObjectBuilder::new().schema_type(Type::String))
+        .item(ObjectBuilder::new().schema_type(Type::Number))
+}
+
+pub fn bad(message: impl Into<String>) -> ApiError {
+    ApiError::BadRequest(message.into())
+}
+
+/// Parses a JSON body, refusing anything else with a 400 that says why.
+pub fn parse_body<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|e| bad(format!("the body is not the expected JSON: {e}")))
+}
+
+pub fn parse_id(raw: &str) -> Result<i64, ApiError> {
+    crate::web::params::parse_id(raw, "indicator")
+}
+
+/// A year such as 2021 or `term`, exactly (the forms also forgive spaces).
+pub fn parse_period(raw: &str) -> Result<Period, ApiError> {
+    Some(raw)
+        .filter(|r| r.trim() == *r)
+        .and_then(Period::parse)
+        .ok_or_else(|| {
+            bad(format!(
+                "period {raw:?} is neither a year such as 2021 nor \"term\""
+            ))
+        })
+}
+
+/// A free text field: at most [`MAX_TEXT_CHARS`] characters and no control
+/// characters (PostgreSQL cannot store NUL, so the two databases would disagree;
+/// the others are never typed and only hide text).
+pub fn check_text(name: &str, text: Option<&str>) -> Result<(), ApiError> {
+    let Some(text) = text else { return Ok(()) };
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(bad(format!(
+            "{name} is longer than {MAX_TEXT_CHARS} characters"
+        )));
+    }
+    if has_control_chars(text) {
+        return Err(bad(format!("{name} holds control characters")));
+    }
+    Ok(())
+}
+
+/// A token caller whose role allows `action`.
+pub fn writer(caller: &Caller, action: Action) -> Result<Actor, ApiError> {
+    let user = match caller {
+        Caller::Token(u) => u,
+        Caller::Session(_) => {
+            return Err(ApiError::Forbidden(
+                "write calls need an API token (Authorization: Bearer …)".into(),
+            ));
+        }
+        Caller::Anonymous => return Err(ApiError::Unauthorized),
+    };
+    if !user.role.may(action) {
+        return Err(ApiError::Forbidden(format!(
+            "the role {} may not do this",
+            user.role.key()
+        )));
+    }
+    Ok(Actor {
+        user_id: user.id,
+        username: user.username.clone(),
+        origin: Origin::Api,
+    })
+}
+
+pub fn write_error(e: WriteError) -> ApiError {
+    match e {
+        WriteError::Locked => ApiError::Locked,
+        WriteError::Conflicts(c) => ApiError::Conflict(format!(
+            "the value changed since version you expected; it is now version {}",
+            c.first().map_or(0, |c| c.current_version)
+        )),
+        WriteError::NotFound | WriteError::UnknownIndicator(_) => {
+            ApiError::NotFound("no such indicator or value".into())
+        }
+        WriteError::WrongState => ApiError::Conflict("the value is not awaiting review".into()),
+        WriteError::Db(e) => e.into(),
+    }
+}

@@ -1,0 +1,18 @@
+//! Entry: the clerk's choice of a year, the year's entry form, and its save and submit.
+
+#[cfg(feature = "ssr")]
+pub mod build;
+pub mod data;
+pub mod index_page;
+pub mod page;
+#[cfg(feature = "ssr")]
+pub mod post;
+
+pub use index_page::EntryIndexPage;
+pub use page::EntryPage;
+
+/// The POST routes of this feature's forms.
+#[cfg(feature = "ssr")]
+pub fn router() -> axum::Router<crate::web::state::AppState> {
+    axum::Router::new().merge(post::router())
+}

@@ -1,0 +1,183 @@
+//! `/entry/{term}/{year}`: the yearly entry form. One form lists every indicator of
+//! the term with last year's figure beside it; saving stores all or nothing.
+
+use crate::features::entry::data::get_entry_page;
+use crate::present::views::{EntryPageView, EntryRowView};
+use crate::ui::components::ErrorView;
+use crate::ui::errors::PageError;
+use crate::ui::session::{CsrfField, current_user, form_feedback};
+use crate::ui::use_locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The term and year of the route (`/entry/{term}/{year}`, `/import/{term}/{year}`)
+/// and the entry view of that year, which both pages show.
+pub fn entry_page_data() -> AsyncDerived<Result<EntryPageView, PageError>> {
+    let locale = use_locale();
+    let params = use_params_map();
+    AsyncDerived::new(move || {
+        let p = params.read();
+        let term = p.get("term").and_then(|t| t.parse::<i64>().ok());
+        let year = p.get("year").and_then(|y| y.parse::<i32>().ok());
+        async move {
+            match (term, year) {
+                (Some(t), Some(y)) => get_entry_page(t, y, locale).await,
+                _ => Err(PageError::NotFound),
+            }
+        }
+    })
+}
+
+#[component]
+pub fn EntryPage() -> impl IntoView {
+    let page = entry_page_data();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(view) => view! { <EntryForm view/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Notice() -> impl IntoView {
+    let l = use_locale();
+    let q = use_query_map().read_untracked().clone();
+    // Only a count is shown: a link cannot put words of its own into the notice.
+    let count = |k: &str| q.get(k).filter(|n| n.parse::<u32>().is_ok());
+    let saved = count("saved").map(|n| l.tf("entry.saved", &[("n", &n)]));
+    let submitted = count("submitted").map(|n| l.tf("entry.submitted", &[("n", &n)]));
+    saved
+        .or(submitted)
+        .map(|text| view! { <div class="notice" role="status"><p>{text}</p></div> })
+}
+
+#[component]
+fn EntryForm(view: EntryPageView) -> impl IntoView {
+    let l = use_locale();
+    let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
+    let feedback = form_feedback().unwrap_or_default();
+    let term_id = view.term.id;
+    let year = view.year;
+    let title = l.tf(
+        "entry.title",
+        &[("term", &view.term.name), ("year", &year.to_string())],
+    );
+    let error_count = feedback.errors.len();
+    view! {
+        <Title text=title.clone()/>
+        <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
+            <a href="/">{l.t("nav.home")}</a>" › "<a href="/entry">{l.t("nav.entry")}</a>
+        </nav>
+        <h1>{title}</h1>
+        <nav class="year-tabs" aria-label=l.t("entry.years")>
+            {view.years.iter().map(|y| {
+                let current = (*y == year).then_some("page");
+                view! { <a href=format!("/entry/{term_id}/{y}") aria-current=current>{*y}</a> }
+            }).collect_view()}
+        </nav>
+        <Notice/>
+        {view.locked.then(|| view! { <div class="notice warning" role="status"><p>{l.t("entry.locked")}</p></div> })}
+        {feedback.message.clone().map(|m| view! {
+            <div class="error-summary" role="alert" tabindex="-1">
+                <h2>{m}</h2>
+                {(error_count > 0).then(|| view! { <p>{l.t("entry.nothing_saved")}</p> })}
+            </div>
+        })}
+        <p class="hint">{l.t("entry.hint")}" "<a href=format!("/import/{term_id}/{year}")>{l.t("entry.import_link")}</a></p>
+        <form method="post" action=format!("/entry/{term_id}/{year}") class="entry-form">
+            <CsrfField token=csrf.clone()/>
+            <div class="table-scroll">
+                <table class="entry">
+                    <thead>
+                        <tr>
+                            <th scope="col">{l.t("term.col_indicator")}</th>
+                            <th scope="col" class="num">{l.tf("entry.previous", &[("year", &(year - 1).to_string())])}</th>
+                            <th scope="col">{l.tf("entry.value", &[("year", &year.to_string())])}</th>
+                            <th scope="col">{l.t("entry.details")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {view.rows.into_iter().map(|row| view! { <EntryRow row feedback=feedback.clone() disabled=view.locked year/> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <button type="submit" class="button" disabled=view.locked>{l.t("entry.save")}</button>
+        </form>
+        <form method="post" action=format!("/entry/{term_id}/{year}/submit") class="submit-form">
+            <CsrfField token=csrf/>
+            <p>{l.tf("entry.unsubmitted", &[("n", &view.unsubmitted.to_string())])}</p>
+            <button type="submit" class="button secondary" disabled=view.locked || view.unsubmitted == 0>{l.t("entry.submit")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn EntryRow(
+    row: EntryRowView,
+    feedback: crate::ui::session::FormFeedback,
+    disabled: bool,
+    year: i32,
+) -> impl IntoView {
+    let l = use_locale();
+    // On a phone the table head is hidden; the stylesheet shows this label instead.
+    let previous_label = l.tf("entry.previous", &[("year", &(year - 1).to_string())]);
+    let id = row.id;
+    let typed =
+        |prefix: &str, stored: String| feedback.field(&format!("{prefix}_{id}")).unwrap_or(stored);
+    let value = typed("v", row.value.clone());
+    let qualifier = typed("q", row.qualifier.clone());
+    let note = typed("n", row.note.clone());
+    let document = typed("d", row.document.clone());
+    let quote = typed("s", row.quote.clone());
+    let version = typed("ver", row.version.to_string());
+    let error = feedback.error(&format!("v_{id}"));
+    let input_id = format!("v_{id}");
+    let error_id = format!("v_{id}-error");
+    let state_label = row.state.as_deref().map(|s| l.t(&format!("state.{s}")));
+    let qualifiers = ["exact", "more_than", "about", "at_least"];
+    view! {
+        <tr class:child=row.is_child class:has-error=error.is_some()>
+            <th scope="row" class="name">
+                <label for=input_id.clone()><span class="code">{row.code}</span>" "{row.name}</label>
+                <span class="muted unit">" ("{row.unit.clone()}")"</span>
+                {state_label.map(|s| view! { <span class=format!("state state-{}", row.state.clone().unwrap_or_default())>{s}</span> })}
+                {row.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}
+            </th>
+            <td class="num previous" data-label=previous_label>{row.previous}</td>
+            <td class="value">
+                {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+                <input
+                    id=input_id
+                    name=format!("v_{id}")
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    value=value
+                    disabled=disabled
+                    aria-invalid=error.is_some().then_some("true")
+                    aria-describedby=error.is_some().then_some(error_id)
+                />
+                <input type="hidden" name=format!("ver_{id}") value=version/>
+                <select name=format!("q_{id}") aria-label=l.t("entry.qualifier") disabled=disabled>
+                    {qualifiers.iter().map(|q| view! {
+                        <option value=*q selected=qualifier == *q>{l.t(&format!("entry.qualifier_{q}"))}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+            <td class="details">
+                <details>
+                    <summary>{l.t("entry.add_details")}</summary>
+                    <label>{l.t("indicator.note")}<textarea name=format!("n_{id}") rows="2">{crate::ui::components::textarea_text(note)}</textarea></label>
+                    <label>{l.t("indicator.source_document")}<input type="text" name=format!("d_{id}") value=document/></label>
+                    <label>{l.t("indicator.source_quote")}<textarea name=format!("s_{id}") rows="2">{crate::ui::components::textarea_text(quote)}</textarea></label>
+                </details>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,117 @@
+//! `/import/{term}/{year}`: download a template, upload it filled, check every row
+//! (or read every problem), then confirm.
+
+use crate::present::views::{EntryPageView, ImportOutcome, ImportRowView};
+use crate::ui::components::ErrorView;
+use crate::ui::session::{CsrfField, current_user};
+use crate::ui::use_locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let page = crate::features::entry::page::entry_page_data();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(view) => view! { <ImportBody view/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ImportBody(view: EntryPageView) -> impl IntoView {
+    let l = use_locale();
+    let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
+    let outcome = use_context::<ImportOutcome>();
+    let (term, year) = (view.term.id, view.year);
+    let title = l.tf(
+        "import_page.title",
+        &[("term", &view.term.name), ("year", &year.to_string())],
+    );
+    view! {
+        <Title text=title.clone()/>
+        <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
+            <a href="/">{l.t("nav.home")}</a>" › "<a href=format!("/entry/{term}/{year}")>{l.t("nav.entry")}</a>
+        </nav>
+        <h1>{title}</h1>
+        {outcome.clone().map(|o| view! { <Outcome outcome=o term year csrf=csrf.clone()/> })}
+        <h2>{l.t("import_page.step_template")}</h2>
+        <p>
+            <a href=format!("/import/{term}/{year}/template.xlsx") download="">{l.t("import_page.template_xlsx")}</a>" · "
+            <a href=format!("/import/{term}/{year}/template.csv") download="">{l.t("import_page.template_csv")}</a>
+        </p>
+        <h2>{l.t("import_page.step_upload")}</h2>
+        <form method="post" action=format!("/import/{term}/{year}") enctype="multipart/form-data" class="stack narrow">
+            <CsrfField token=csrf.clone()/>
+            <label for="file">{l.t("import_page.file")}</label>
+            <p class="hint">{l.t("import_page.file_hint")}</p>
+            <input id="file" name="file" type="file" accept=".xlsx,.csv" required/>
+            <button type="submit" class="button">{l.t("import_page.check")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Outcome(outcome: ImportOutcome, term: i64, year: i32, csrf: String) -> impl IntoView {
+    let l = use_locale();
+    if let Some(message) = outcome.message {
+        return view! {
+            <div class="error-summary" role="alert">
+                <h2>{message}</h2>
+                <ul>{outcome.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any();
+    }
+    let count = outcome.rows.len();
+    view! {
+        <section class="preview" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">{l.tf("import_page.preview", &[("n", &count.to_string()), ("file", &outcome.file_name)])}</h2>
+            <form method="post" action=format!("/import/{term}/{year}/confirm")>
+                <CsrfField token=csrf/>
+                <input type="hidden" name="rows" value=count.to_string()/>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{l.t("import_page.line")}</th>
+                            <th scope="col">{l.t("term.col_indicator")}</th>
+                            <th scope="col" class="num">{l.t("indicator.col_value")}</th>
+                            <th scope="col">{l.t("indicator.note")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {outcome.rows.into_iter().enumerate().map(|(n, r)| view! { <PreviewRow n row=r/> }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <p>{l.t("import_page.confirm_hint")}</p>
+                <button type="submit" class="button">{l.tf("import_page.confirm", &[("n", &count.to_string())])}</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn PreviewRow(n: usize, row: ImportRowView) -> impl IntoView {
+    view! {
+        <tr>
+            <td>{row.line}</td>
+            <th scope="row"><span class="code">{row.code.clone()}</span>" "{row.name}</th>
+            <td class="num result">{row.figure}</td>
+            <td>
+                {row.note.clone()}
+                <input type="hidden" name=format!("code_{n}") value=row.code/>
+                <input type="hidden" name=format!("value_{n}") value=row.value/>
+                <input type="hidden" name=format!("q_{n}") value=row.qualifier/>
+                <input type="hidden" name=format!("n_{n}") value=row.note/>
+                <input type="hidden" name=format!("d_{n}") value=row.document/>
+                <input type="hidden" name=format!("s_{n}") value=row.quote/>
+            </td>
+        </tr>
+    }
+}

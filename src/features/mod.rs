@@ -1,0 +1,42 @@
+//! One folder per thing a user does. Each owns its page component(s), the server
+//! function that loads the page, its view types and builder when only it shows them,
+//! its form types and POST handlers, and a `router()` for those handlers.
+//!
+//! - `reading`: the home, term and indicator pages (and their history list)
+//! - `entry`: a year's entry form and its save
+//! - `review`: the approver's review page, submitting, approving and returning figures
+//! - `import`: the CSV/XLSX upload, preview and confirm
+//! - `definitions`: the admin's terms, groups, indicators and targets
+//! - `accounts`: sign-in, setup, the account page and user administration
+//! - `downloads`: charts (SVG/PNG) and term files (PDF, XLSX, CSV)
+//! - `api`: the JSON API, its writes and its OpenAPI document
+
+pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod api;
+pub mod definitions;
+#[cfg(feature = "ssr")]
+pub mod downloads;
+pub mod entry;
+pub mod import;
+pub mod reading;
+pub mod review;
+
+pub use crate::ui::NotFound;
+pub use accounts::{LoginPage, SetupPage, UsersPage};
+pub use definitions::{AdminIndicatorPage, AdminTermPage, AdminTermsPage};
+pub use entry::{EntryIndexPage, EntryPage};
+pub use import::ImportPage;
+pub use reading::{HomePage, IndicatorPage, TermPage};
+pub use review::ReviewPage;
+
+/// The POST routes of every feature's forms.
+#[cfg(feature = "ssr")]
+pub fn form_router() -> axum::Router<crate::web::state::AppState> {
+    axum::Router::new()
+        .merge(accounts::router())
+        .merge(definitions::router())
+        .merge(entry::router())
+        .merge(import::router())
+        .merge(review::router())
+}

@@ -1,0 +1,174 @@
+use crate::features::reading::data::get_indicator_page;
+use crate::features::reading::history::History;
+use crate::features::reading::term::IndicatorRow;
+use crate::present::views::{HistoryOf, IndicatorPageView, SourceView};
+use crate::ui::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge};
+use crate::ui::errors::PageError;
+use crate::ui::route::route_id;
+use crate::ui::use_locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/indicators/{id}`: figures with sources, charts, and the status explained.
+#[component]
+pub fn IndicatorPage() -> impl IntoView {
+    let locale = use_locale();
+    let id = route_id();
+    let page = AsyncDerived::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => get_indicator_page(id, locale).await,
+                None => Err(PageError::NotFound),
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(view) => view! { <IndicatorBody view/> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Source(source: SourceView) -> impl IntoView {
+    let l = use_locale();
+    view! {
+        {source.document.map(|d| view! { <p class="source-doc"><span class="muted">{l.t("indicator.source_document")}": "</span>{d}</p> })}
+        {source.quote.map(|q| view! { <blockquote class="quote">"“"{q}"”"</blockquote> })}
+    }
+}
+
+#[component]
+fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
+    let l = use_locale();
+    let back = l.tf("indicator.back_to_term", &[("term", &view.term.name)]);
+    let id = view.id;
+    let downloads = vec![
+        (
+            format!("/charts/indicators/{id}.png"),
+            l.t("export.chart_png").to_string(),
+        ),
+        (
+            format!("/charts/indicators/{id}.svg"),
+            l.t("export.chart_svg").to_string(),
+        ),
+    ];
+    let breakdown_downloads = vec![
+        (
+            format!("/charts/indicators/{id}/breakdown.png"),
+            l.t("export.breakdown_png").to_string(),
+        ),
+        (
+            format!("/charts/indicators/{id}/breakdown.svg"),
+            l.t("export.breakdown_svg").to_string(),
+        ),
+    ];
+    let compare_downloads = vec![
+        (
+            format!("/charts/indicators/{id}/compare.png"),
+            l.t("export.compare_png").to_string(),
+        ),
+        (
+            format!("/charts/indicators/{id}/compare.svg"),
+            l.t("export.compare_svg").to_string(),
+        ),
+    ];
+    view! {
+        <Title text=format!("{} · {}", view.name, l.t("app.title"))/>
+        <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
+            <a href="/">{l.t("nav.home")}</a>" › "
+            <a href=format!("/terms/{}", view.term.id)>{view.term.name.clone()}</a>
+            {view.parent.clone().map(|(id, name)| view! { " › "<a href=format!("/indicators/{id}")>{name}</a> })}
+        </nav>
+        <p class="code-line"><span class="code">{view.code.clone()}</span>{view.group.clone().map(|g| view! { " · "{g} })}</p>
+        <h1>{view.name.clone()}</h1>
+        <dl class="summary">
+            <div><dt>{l.t("indicator.target")}</dt><dd>{view.target.clone()}</dd></div>
+            <div><dt>{l.t("indicator.result")}</dt><dd class="big">{view.result.clone()}</dd></div>
+            <div><dt>{l.t("indicator.percent")}</dt><dd>{view.percent.clone()}</dd></div>
+            <div><dt>{l.t("indicator.status")}</dt><dd><StatusBadge status=view.status/></dd></div>
+            <div><dt>{l.t("indicator.unit")}</dt><dd>{view.unit.clone()}</dd></div>
+        </dl>
+        <section class="why" aria-labelledby="why-heading">
+            <h2 id="why-heading">{l.t("indicator.why")}</h2>
+            <ul>{view.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            {view.target_source.map(|s| view! { <div class="target-source"><Source source=s/></div> })}
+        </section>
+        {view.chart.map(|chart| view! { <ChartFigure chart/> })}
+        <DownloadLinks links=downloads/>
+        {(!view.children.is_empty()).then(|| view! {
+            <section aria-labelledby="breakdown-heading">
+                <h2 id="breakdown-heading">{l.t("indicator.breakdown")}</h2>
+                {view.breakdown.clone().map(|chart| view! {
+                    <ChartFigure chart/>
+                    <DownloadLinks links=breakdown_downloads label=l.t("export.breakdown_downloads")/>
+                })}
+                <div class="table-scroll">
+                    <table class="indicators">
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.t("term.col_code")}</th>
+                                <th scope="col">{l.t("term.col_indicator")}</th>
+                                <th scope="col">{l.t("term.col_target")}</th>
+                                <th scope="col" class="num">{l.t("term.col_result")}</th>
+                                <th scope="col" class="num">{l.t("term.col_percent")}</th>
+                                <th scope="col">{l.t("term.col_status")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{view.children.clone().into_iter().map(|row| view! { <IndicatorRow row/> }).collect_view()}</tbody>
+                    </table>
+                </div>
+            </section>
+        })}
+        {view.compare.map(|chart| view! {
+            <section aria-labelledby="compare-heading" class="compare">
+                <h2 id="compare-heading">{l.t("compare.heading")}</h2>
+                <p class="note">{l.t("compare.note")}</p>
+                <ChartFigure chart/>
+                <DownloadLinks links=compare_downloads label=l.t("export.compare_downloads")/>
+            </section>
+        })}
+        <section aria-labelledby="values-heading">
+            <h2 id="values-heading">{l.t("indicator.values")}</h2>
+            {if view.values.is_empty() {
+                view! { <p>{l.t("indicator.no_values")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="values">
+                            <caption class="visually-hidden">{l.t("indicator.values_caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{l.t("indicator.col_period")}</th>
+                                    <th scope="col" class="num">{l.t("indicator.col_value")}</th>
+                                    <th scope="col">{l.t("indicator.col_source")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {view.values.into_iter().map(|v| view! {
+                                    <tr>
+                                        <th scope="row">{v.period}</th>
+                                        <td class="num result">{v.figure}</td>
+                                        <td>
+                                            <Source source=v.source/>
+                                            {v.note.map(|n| view! { <p class="note"><span class="muted">{l.t("indicator.note")}": "</span>{n}</p> })}
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            <p class="muted">{view.changed}</p>
+        </section>
+        <History of=HistoryOf::Indicator(view.id)/>
+        <p class="back"><a href=format!("/terms/{}", view.term.id)>{back}</a></p>
+    }
+}

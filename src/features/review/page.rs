@@ -1,0 +1,87 @@
+//! `/review`: the approver's queue of submitted figures.
+
+use crate::domain::Action;
+use crate::features::review::data::get_review_items;
+use crate::ui::components::ErrorView;
+use crate::ui::errors::PageError;
+use crate::ui::session::{CsrfField, current_user, form_feedback};
+use crate::ui::use_locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// `/review`: submitted figures waiting for an approver.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let l = use_locale();
+    let me = current_user();
+    if !me
+        .as_ref()
+        .is_some_and(|u| u.role.may(Action::ReviewValues))
+    {
+        let error = if me.is_some() {
+            PageError::Forbidden
+        } else {
+            PageError::SignInRequired
+        };
+        return view! { <ErrorView error/> }.into_any();
+    }
+    let items = AsyncDerived::new(move || get_review_items(l));
+    let csrf = me.map(|u| u.csrf).unwrap_or_default();
+    let done = use_query_map().read_untracked().get("done").is_some();
+    let message = form_feedback().and_then(|f| f.message);
+    view! {
+        <Title text=l.t("nav.review")/>
+        <h1>{l.t("nav.review")}</h1>
+        {done.then(|| view! { <div class="notice" role="status"><p>{l.t("review.done")}</p></div> })}
+        {message.map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
+        <Suspense fallback=|| ()>
+            {move || {
+                let csrf = csrf.clone();
+                Suspend::new(async move {
+                    match items.await {
+                        Ok(items) if items.is_empty() => view! { <p>{l.t("review.empty")}</p> }.into_any(),
+                        Ok(items) => view! {
+                            <ul class="review-list">
+                                {items.into_iter().map(|it| {
+                                    let action = format!("/review/{}/{}", it.indicator_id, it.period);
+                                    let comment_id = format!("comment-{}-{}", it.indicator_id, it.period);
+                                    // Every item has the same two buttons: their names say
+                                    // which figure they decide, for screen readers and voice
+                                    // control (the visible word first).
+                                    let which = [
+                                        ("indicator", format!("{} {}", it.code, it.name)),
+                                        ("period", it.period_label.clone()),
+                                        ("term", it.term.name.clone()),
+                                    ];
+                                    let which: Vec<(&str, &str)> = which.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                                    let approve_name = l.tf("review.approve_named", &which);
+                                    let return_name = l.tf("review.return_named", &which);
+                                    view! {
+                                        <li class="review-item">
+                                            <p class="code-line">{it.term.name.clone()}" · "{it.period_label.clone()}</p>
+                                            <h2><a href=format!("/indicators/{}", it.indicator_id)>{it.code.clone()}" "{it.name.clone()}</a></h2>
+                                            <p><span class="big">{it.figure.clone()}</span>
+                                               " "<span class="muted">{l.t("review.before")}" "{it.previous_approved.clone()}</span></p>
+                                            {it.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                                            {it.by.clone().map(|b| view! { <p class="muted">{l.t("review.by")}" "{b}</p> })}
+                                            <form method="post" action=action class="review-form">
+                                                <CsrfField token=csrf.clone()/>
+                                                <label for=comment_id.clone()>{l.t("review.comment")}</label>
+                                                <input id=comment_id type="text" name="comment"/>
+                                                <button type="submit" name="decision" value="approve" class="button" aria-label=approve_name>{l.t("review.approve")}</button>
+                                                <button type="submit" name="decision" value="return" class="button secondary" aria-label=return_name>{l.t("review.return")}</button>
+                                            </form>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

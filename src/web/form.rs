@@ -1,0 +1,26 @@
+//! Reading plain HTML forms: a field's value, a field's trimmed text, the signed-in
+//! author of a change made through a form.
+
+/// The value of `name` in a posted form (the first, if repeated).
+pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// A field's trimmed text; none when absent or blank.
+pub fn text_field(form: &[(String, String)], name: &str) -> Option<String> {
+    field(form, name)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// The signed-in user as the author of a change made through a form.
+pub fn form_actor(s: &crate::web::state::SignedIn) -> crate::db::Actor {
+    crate::db::Actor {
+        user_id: s.user.id,
+        username: s.user.username.clone(),
+        origin: crate::db::Origin::Form,
+    }
+}
