@@ -3,6 +3,7 @@
 //! the same rules run on the server, in tests and (later) in the browser bundle.
 
 pub mod entry;
+pub mod figure;
 pub mod ids;
 pub mod indicator;
 pub mod number;
@@ -15,6 +16,7 @@ pub mod unit;
 pub mod value;
 
 pub use entry::{MAX_TEXT_CHARS, ValueError, has_control_chars, parse_value};
+pub use figure::{Figure, FigureError, FigureInput, Written};
 pub use ids::{GroupId, IndicatorId, TermId, UserId};
 pub use indicator::{CodeError, Indicator, IndicatorCode};
 pub use number::{NumberError, VnDecimal};

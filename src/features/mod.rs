@@ -30,13 +30,20 @@ pub use import::ImportPage;
 pub use reading::{HomePage, IndicatorPage, TermPage};
 pub use review::ReviewPage;
 
-/// The POST routes of every feature's forms.
+/// The POST routes of every feature's forms; a refused form is rendered again by
+/// [`crate::web::form_error::render_refusals`].
 #[cfg(feature = "ssr")]
-pub fn form_router() -> axum::Router<crate::web::state::AppState> {
+pub fn form_router(
+    state: &crate::web::state::AppState,
+) -> axum::Router<crate::web::state::AppState> {
     axum::Router::new()
         .merge(accounts::router())
         .merge(definitions::router())
         .merge(entry::router())
         .merge(import::router())
         .merge(review::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::web::form_error::render_refusals,
+        ))
 }

@@ -4,6 +4,7 @@
 //! builders run on the server. Pure functions of the stored data (plus the current year), so
 //! their output can be cached per data version.
 
+pub mod feedback;
 pub mod views;
 
 #[cfg(feature = "ssr")]

@@ -17,9 +17,7 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
-/// The largest request body a form or an API call may send (the import upload has
-/// its own, larger limit). A province-sized entry form is about a quarter of this.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+pub use crate::web::limits::MAX_BODY_BYTES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -74,7 +72,7 @@ pub fn router(state: AppState) -> Router {
         .merge(features::api::router())
         .merge(assets::router())
         .merge(lang::router())
-        .merge(features::form_router())
+        .merge(features::form_router(&state))
         .merge(features::downloads::router());
     // The load test's reference route exists only in a build made for it.
     #[cfg(feature = "bench-static")]

@@ -4,7 +4,6 @@
 
 use crate::domain::Role;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserView {
@@ -29,25 +28,7 @@ pub fn current_user() -> Option<UserView> {
     }
 }
 
-/// A form sent back to the person who filled it: what they typed, what is wrong
-/// with it (per field and overall). Provided as context when a POST re-renders
-/// its page instead of redirecting.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FormFeedback {
-    pub message: Option<String>,
-    pub fields: HashMap<String, String>,
-    pub errors: HashMap<String, String>,
-}
-
-impl FormFeedback {
-    pub fn field(&self, name: &str) -> Option<String> {
-        self.fields.get(name).cloned()
-    }
-
-    pub fn error(&self, name: &str) -> Option<String> {
-        self.errors.get(name).cloned()
-    }
-}
+pub use crate::present::feedback::FormFeedback;
 
 pub fn form_feedback() -> Option<FormFeedback> {
     use_context::<FormFeedback>()

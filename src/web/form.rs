@@ -1,6 +1,9 @@
 //! Reading plain HTML forms: a field's value, a field's trimmed text, the signed-in
 //! author of a change made through a form.
 
+/// A posted form's fields, in order.
+pub type Fields = Vec<(String, String)>;
+
 /// The value of `name` in a posted form (the first, if repeated).
 pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter()
@@ -22,5 +25,27 @@ pub fn form_actor(s: &crate::web::state::SignedIn) -> crate::db::Actor {
         user_id: s.user.id,
         username: s.user.username.clone(),
         origin: crate::db::Origin::Form,
+    }
+}
+
+/// A typed form's text field: trimmed, none when blank.
+pub fn text(value: &str) -> Option<String> {
+    Some(value.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// The last part of `/…/{id}/archive` and `/…/{id}/restore`: anything else names
+/// no address (404 before the handler runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Archiving {
+    Archive,
+    Restore,
+}
+
+impl Archiving {
+    pub fn archived(self) -> bool {
+        self == Archiving::Archive
     }
 }

@@ -53,3 +53,17 @@ pub fn locale_from_headers(headers: &HeaderMap) -> Locale {
         .and_then(|(_, v)| Locale::from_code(v))
         .unwrap_or_default()
 }
+
+/// The reader's language as an extractor, for handlers that answer in words.
+pub struct Lang(pub Locale);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Lang(locale_from_headers(&parts.headers)))
+    }
+}

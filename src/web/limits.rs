@@ -3,6 +3,10 @@
 //! tower-http as bare text or nothing. A clerk gets a Vietnamese page, a program a
 //! JSON error like every other API error.
 
+/// The largest request body a form or an API call may send (the import upload has
+/// its own, larger limit). A province-sized entry form is about a quarter of this.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
 use crate::web::error::{ErrorBody, ErrorCode, ErrorDetail};
 use crate::web::lang::locale_from_headers;
 use axum::body::Body;

@@ -146,7 +146,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
             .await
             .map_err(|e: BytesRejection| {
                 if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::PayloadTooLarge(crate::server::startup::MAX_BODY_BYTES)
+                    ApiError::PayloadTooLarge(crate::web::limits::MAX_BODY_BYTES)
                 } else {
                     ApiError::BadRequest("the request body could not be read".into())
                 }

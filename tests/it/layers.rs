@@ -115,7 +115,10 @@ fn dependencies_between_top_level_modules_point_one_way() {
         for (used, _) in crate_paths(&file.text) {
             let Some(theirs) = rank(&used) else { continue };
             if used != file.top && theirs >= own {
-                wrong.push(format!("src/{} ({}) uses crate::{used}", file.rel, file.top));
+                wrong.push(format!(
+                    "src/{} ({}) uses crate::{used}",
+                    file.rel, file.top
+                ));
             }
         }
     }
@@ -155,9 +158,7 @@ fn the_pages_never_use_the_server_program_and_exports_and_the_api_never_use_the_
             if ui && top == "server" {
                 wrong.push(format!("src/{} uses crate::server", file.rel));
             }
-            let pages = top == "ui"
-                || top == "shell"
-                || (top == "features" && second != "api");
+            let pages = top == "ui" || top == "shell" || (top == "features" && second != "api");
             if files_or_api && pages {
                 wrong.push(format!("src/{} uses crate::{top}::{second}", file.rel));
             }

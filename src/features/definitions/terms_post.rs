@@ -1,178 +1,152 @@
 //! Creating, correcting, archiving and restoring terms.
 
+use super::forms::too_long;
 use crate::db::{DbError, TermEdit, TermInput};
-use crate::domain::{Action, Term};
-use crate::features::accounts::users_post::require;
-use crate::features::definitions::forms::{Fields, refuse, too_long};
+use crate::domain::Term;
 use crate::i18n::Locale;
-use crate::web::form::{field, form_actor, text_field};
-use crate::web::rejection::{PageForm, PagePath, page_not_found, page_refusal};
+use crate::web::form::{Archiving, form_actor, text};
+use crate::web::form_error::{FormError, Refusal};
+use crate::web::guard::{ManageDefinitions, Post};
+use crate::web::lang::Lang;
+use crate::web::rejection::PagePath;
 use crate::web::render::see_other;
-use crate::web::state::{AppState, SignedIn};
-use axum::Extension;
+use crate::web::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use axum::response::Response;
-use std::collections::HashMap;
+use serde::Deserialize;
 
-/// The name and years typed in a term form, or why not (errors by field). The
-/// correction form's fields carry the prefix "edit_", so that a refused correction
-/// and a refused new term do not fill in each other's fields on the same page.
-fn term_fields(
-    form: &Fields,
-    prefix: &str,
-    l: Locale,
-) -> (Option<TermEdit>, HashMap<String, String>) {
-    let key = |name: &str| format!("{prefix}{name}");
-    let mut errors = HashMap::new();
-    let (name, name_en) = (
-        text_field(form, &key("name")),
-        text_field(form, &key("name_en")),
-    );
-    if name.is_none() || too_long(&name) || too_long(&name_en) {
-        errors.insert(key("name"), l.t("admin.bad_name").to_string());
-    }
-    let year = |k: &str| field(form, &key(k)).and_then(|y| y.trim().parse::<i32>().ok());
-    let years = match (year("start_year"), year("end_year")) {
-        (Some(s), Some(e)) if Term::new(s, e).is_ok() => Some((s, e)),
-        _ => {
-            errors.insert(key("start_year"), l.t("admin.bad_years").to_string());
-            None
+/// The new-term form on `/admin/terms`.
+#[derive(Deserialize)]
+pub(super) struct NewTermForm {
+    #[serde(flatten)]
+    term: TermFields,
+    #[serde(default)]
+    copy_from: String,
+}
+
+/// The correction form on `/admin/terms/{id}`: its fields carry the prefix "edit_",
+/// so that a refused correction and a refused new term do not fill in each other's
+/// fields on the same page.
+#[derive(Deserialize)]
+pub(super) struct EditTermForm {
+    #[serde(default, rename = "edit_name")]
+    name: String,
+    #[serde(default, rename = "edit_name_en")]
+    name_en: String,
+    #[serde(default, rename = "edit_start_year")]
+    start_year: String,
+    #[serde(default, rename = "edit_end_year")]
+    end_year: String,
+}
+
+#[derive(Deserialize)]
+struct TermFields {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    start_year: String,
+    #[serde(default)]
+    end_year: String,
+}
+
+impl From<EditTermForm> for TermFields {
+    fn from(f: EditTermForm) -> Self {
+        TermFields {
+            name: f.name,
+            name_en: f.name_en,
+            start_year: f.start_year,
+            end_year: f.end_year,
         }
-    };
-    let edit = match (name, years, errors.is_empty()) {
-        (Some(name), Some((start_year, end_year)), true) => Some(TermEdit {
-            name,
-            name_en,
-            start_year,
-            end_year,
-        }),
-        _ => None,
-    };
-    (edit, errors)
+    }
+}
+
+impl TermFields {
+    /// The term, or the refusal with the reason beside each field named `{prefix}…`.
+    fn check(&self, prefix: &str, mut refusal: Refusal, l: Locale) -> Result<TermEdit, Refusal> {
+        let key = |name: &str| format!("{prefix}{name}");
+        let (name, name_en) = (text(&self.name), text(&self.name_en));
+        let name_ok = name.is_some() && !too_long(&name) && !too_long(&name_en);
+        if !name_ok {
+            refusal = refusal.field(key("name"), l.t("admin.bad_name"));
+        }
+        let year = |y: &str| y.trim().parse::<i32>().ok();
+        let years = match (year(&self.start_year), year(&self.end_year)) {
+            (Some(s), Some(e)) if Term::new(s, e).is_ok() => Some((s, e)),
+            _ => {
+                refusal = refusal.field(key("start_year"), l.t("admin.bad_years"));
+                None
+            }
+        };
+        match (name, years) {
+            (Some(name), Some((start_year, end_year))) if name_ok => Ok(TermEdit {
+                name,
+                name_en,
+                start_year,
+                end_year,
+            }),
+            _ => Err(refusal.fix_errors(l)),
+        }
+    }
 }
 
 pub(super) async fn create_term(
     State(state): State<AppState>,
-    me: Option<Extension<SignedIn>>,
-    parts: Parts,
-    PageForm(form): PageForm<Fields>,
-) -> Response {
-    let me = match require(me, &form, Action::ManageDefinitions) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let l = crate::web::lang::locale_from_headers(&parts.headers);
-    let (fields, mut errors) = term_fields(&form, "", l);
+    Lang(l): Lang,
+    post: Post<ManageDefinitions, NewTermForm>,
+) -> Result<Response, FormError> {
+    let page = "/admin/terms";
+    let refusal = Refusal::on(page, &post.fields);
     // The term to carry the indicator list over from: none, or one that exists.
-    let copy_from = match field(&form, "copy_from")
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
+    let copy_from = match text(&post.form.copy_from) {
         None => None,
-        Some(raw) => {
-            let found = match raw.parse::<i64>().ok().filter(|id| *id > 0) {
-                Some(id) => match state.db.term(id).await {
-                    Ok(t) => t.map(|_| id),
-                    Err(e) => {
-                        tracing::error!(error = %e, "looking up a term failed");
-                        return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
-                    }
-                },
-                None => None,
-            };
-            if found.is_none() {
-                errors.insert("copy_from".into(), l.t("admin.bad_copy_from").to_string());
+        Some(raw) => match crate::domain::ids::parse_id(&raw) {
+            Some(id) if state.db.term(id).await?.is_some() => Some(id),
+            _ => {
+                let refused = refusal.field("copy_from", l.t("admin.bad_copy_from"));
+                // Both reasons at once when the name or years are wrong too.
+                return Err(match post.form.term.check("", refused.clone(), l) {
+                    Ok(_) => refused.fix_errors(l),
+                    Err(both) => both,
+                }
+                .into());
             }
-            found
-        }
+        },
     };
-    let (
-        Some(TermEdit {
-            name,
-            name_en,
-            start_year,
-            end_year,
-        }),
-        true,
-    ) = (fields, errors.is_empty())
-    else {
-        return refuse(
-            &state,
-            &parts,
-            "/admin/terms",
-            &form,
-            errors,
-            l,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
+    let edit = post.form.term.check("", refusal.clone(), l)?;
     let input = TermInput {
-        name,
-        name_en,
-        start_year,
-        end_year,
+        name: edit.name,
+        name_en: edit.name_en,
+        start_year: edit.start_year,
+        end_year: edit.end_year,
         copy_from,
     };
-    match state.db.create_term(&input, &form_actor(&me)).await {
-        Ok(id) => see_other(&format!("/admin/terms/{id}")),
-        Err(DbError::Conflict(_)) => {
-            errors.insert("start_year".into(), l.t("admin.term_exists").to_string());
-            refuse(
-                &state,
-                &parts,
-                "/admin/terms",
-                &form,
-                errors,
-                l,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "creating a term failed");
-            refuse(
-                &state,
-                &parts,
-                "/admin/terms",
-                &form,
-                errors,
-                l,
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
-        }
+    match state.db.create_term(&input, &form_actor(&post.user)).await {
+        Ok(id) => Ok(see_other(&format!("/admin/terms/{id}"))),
+        Err(DbError::Conflict(_)) => Err(refusal
+            .field("start_year", l.t("admin.term_exists"))
+            .fix_errors(l)
+            .status(StatusCode::CONFLICT)
+            .into()),
+        Err(e) => Err(e.into()),
     }
 }
 
 pub(super) async fn archive_term(
     State(state): State<AppState>,
-    me: Option<Extension<SignedIn>>,
-    PagePath((id, change)): PagePath<(i64, String)>,
-    PageForm(form): PageForm<Fields>,
-) -> Response {
-    let me = match require(me, &form, Action::ManageDefinitions) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let archived = match change.as_str() {
-        "archive" => true,
-        "restore" => false,
-        _ => return page_not_found(),
-    };
+    PagePath((id, change)): PagePath<(i64, Archiving)>,
+    post: Post<ManageDefinitions, crate::web::guard::NoFields>,
+) -> Result<Response, FormError> {
+    let actor = form_actor(&post.user);
     match state
         .db
-        .set_term_archived(id, archived, &form_actor(&me))
-        .await
+        .set_term_archived(id, change.archived(), &actor)
+        .await?
     {
-        Ok(true) => see_other("/admin/terms"),
-        Ok(false) => page_not_found(),
-        Err(e) => {
-            tracing::error!(error = %e, "archiving a term failed");
-            page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server")
-        }
+        true => Ok(see_other("/admin/terms")),
+        false => Err(FormError::NotFound),
     }
 }
 
@@ -180,56 +154,30 @@ pub(super) async fn archive_term(
 /// leave a yearly figure outside the term are refused with the reason.
 pub(super) async fn update_term(
     State(state): State<AppState>,
-    me: Option<Extension<SignedIn>>,
+    Lang(l): Lang,
     PagePath(id): PagePath<i64>,
-    parts: Parts,
-    PageForm(form): PageForm<Fields>,
-) -> Response {
-    let me = match require(me, &form, Action::ManageDefinitions) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let l = crate::web::lang::locale_from_headers(&parts.headers);
-    let path = format!("/admin/terms/{id}");
-    match state.db.term(id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return page_not_found(),
-        Err(e) => {
-            tracing::error!(error = %e, "looking up a term failed");
-            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
-        }
+    post: Post<ManageDefinitions, EditTermForm>,
+) -> Result<Response, FormError> {
+    let page = format!("/admin/terms/{id}");
+    if state.db.term(id).await?.is_none() {
+        return Err(FormError::NotFound);
     }
-    let (edit, mut errors) = term_fields(&form, "edit_", l);
-    let Some(edit) = edit else {
-        return refuse(
-            &state,
-            &parts,
-            &path,
-            &form,
-            errors,
-            l,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let refusal = Refusal::on(&page, &post.fields);
+    let edit = TermFields::from(post.form).check("edit_", refusal.clone(), l)?;
+    let reason = match state
+        .db
+        .update_term(id, &edit, &form_actor(&post.user))
+        .await
+    {
+        Ok(true) => return Ok(see_other(&format!("{page}?saved=1"))),
+        Ok(false) => return Err(FormError::NotFound),
+        Err(DbError::Conflict(_)) => "admin.term_exists",
+        Err(DbError::Refused(key)) => key,
+        Err(e) => return Err(e.into()),
     };
-    let status = match state.db.update_term(id, &edit, &form_actor(&me)).await {
-        Ok(true) => return see_other(&format!("{path}?saved=1")),
-        Ok(false) => return page_not_found(),
-        Err(DbError::Conflict(_)) => {
-            errors.insert(
-                "edit_start_year".into(),
-                l.t("admin.term_exists").to_string(),
-            );
-            StatusCode::CONFLICT
-        }
-        Err(DbError::Refused(key)) => {
-            errors.insert("edit_start_year".into(), l.t(key).to_string());
-            StatusCode::CONFLICT
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "correcting a term failed");
-            return page_refusal(StatusCode::SERVICE_UNAVAILABLE, "error.server");
-        }
-    };
-    refuse(&state, &parts, &path, &form, errors, l, status).await
+    Err(refusal
+        .field("edit_start_year", l.t(reason))
+        .fix_errors(l)
+        .status(StatusCode::CONFLICT)
+        .into())
 }

@@ -1,0 +1,176 @@
+//! The one door of every HTML form: [`Post<P, F>`] reads the posted form, checks that
+//! someone is signed in, that the form carries their session's CSRF token and that
+//! their role allows the permission `P`, then reads the form as the typed `F`. A
+//! handler that takes a `Post` never runs for a request that fails any of these.
+
+use crate::domain::Action;
+use crate::web::auth::csrf;
+use crate::web::form::{Fields, field};
+use crate::web::rejection::{PageForm, bad_form, page_refusal};
+use crate::web::render::see_other;
+use crate::web::state::SignedIn;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+/// What a form requires of the person who posts it.
+pub trait Permission: Send + Sync + 'static {
+    /// None: any signed-in user.
+    const ACTION: Option<Action>;
+}
+
+macro_rules! permissions {
+    ($($(#[$doc:meta])* $name:ident => $action:expr;)*) => {$(
+        $(#[$doc])*
+        pub struct $name;
+        impl Permission for $name {
+            const ACTION: Option<Action> = $action;
+        }
+    )*};
+}
+
+permissions! {
+    /// Any signed-in user (signing out, one's own account).
+    SignedInUser => None;
+    /// Typing, importing and submitting figures.
+    EnterValues => Some(Action::EnterValues);
+    /// Submitting a year's figures for approval.
+    SubmitValues => Some(Action::SubmitValues);
+    /// Approving or returning figures.
+    ReviewValues => Some(Action::ReviewValues);
+    /// Locking and unlocking a term.
+    LockTerm => Some(Action::LockTerm);
+    /// Terms, groups, indicators and targets.
+    ManageDefinitions => Some(Action::ManageDefinitions);
+    /// Accounts.
+    ManageUsers => Some(Action::ManageUsers);
+}
+
+/// A form posted by a signed-in user allowed `P`, read as `F`.
+pub struct Post<P, F> {
+    pub user: SignedIn,
+    pub form: F,
+    /// Every field as posted (the CSRF token left out), to fill a refused form in again.
+    pub fields: Fields,
+    _permission: PhantomData<P>,
+}
+
+/// A form that needs nothing more than its fields, for handlers that read them
+/// through their own typed reader.
+#[derive(serde::Deserialize)]
+pub struct NoFields {}
+
+/// 403 for a signed-in user whose role may not do this.
+pub fn forbidden_role() -> Response {
+    page_refusal(StatusCode::FORBIDDEN, "error.forbidden_action")
+}
+
+impl<S, P, F> FromRequest<S> for Post<P, F>
+where
+    S: Send + Sync,
+    P: Permission,
+    F: DeserializeOwned,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let signed_in = req.extensions().get::<SignedIn>().cloned();
+        let PageForm(fields) = PageForm::<Fields>::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Some(user) = signed_in else {
+            return Err(see_other("/login"));
+        };
+        if !csrf::token_matches(&user.csrf, field(&fields, csrf::FIELD)) {
+            return Err(csrf::forbidden());
+        }
+        if P::ACTION.is_some_and(|action| !user.user.role.may(action)) {
+            return Err(forbidden_role());
+        }
+        let fields: Fields = fields
+            .into_iter()
+            .filter(|(k, _)| k != csrf::FIELD)
+            .collect();
+        // A field a page of this site never sends in that form (a hidden id that is
+        // not a number, an unknown choice) is a tampered form.
+        let form = F::deserialize(serde::de::value::MapDeserializer::<
+            _,
+            serde::de::value::Error,
+        >::new(
+            fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), FieldValue(v.as_str()))),
+        ))
+        .map_err(|_| bad_form())?;
+        Ok(Post {
+            user,
+            form,
+            fields,
+            _permission: PhantomData,
+        })
+    }
+}
+
+/// A posted value: text, read as a number or a choice when the form's type asks so.
+struct FieldValue<'a>(&'a str);
+
+impl<'de> serde::de::IntoDeserializer<'de, serde::de::value::Error> for FieldValue<'de> {
+    type Deserializer = FieldDeserializer<'de>;
+    fn into_deserializer(self) -> FieldDeserializer<'de> {
+        FieldDeserializer(self.0)
+    }
+}
+
+/// Deserializes one form value: numbers are parsed from the text, `Option`s are
+/// `Some` (an empty field is an empty string, as browsers send it).
+struct FieldDeserializer<'de>(&'de str);
+
+macro_rules! parse_number {
+    ($($method:ident => $visit:ident: $ty:ty),*) => {$(
+        fn $method<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            let n = self.0.trim().parse::<$ty>().map_err(serde::de::Error::custom)?;
+            visitor.$visit(n)
+        }
+    )*};
+}
+
+impl<'de> serde::Deserializer<'de> for FieldDeserializer<'de> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        visitor.visit_borrowed_str(self.0)
+    }
+
+    fn deserialize_option<V: serde::de::Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_enum<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        visitor.visit_enum(serde::de::IntoDeserializer::<Self::Error>::into_deserializer(self.0))
+    }
+
+    parse_number!(
+        deserialize_i32 => visit_i32: i32,
+        deserialize_i64 => visit_i64: i64,
+        deserialize_u32 => visit_u32: u32,
+        deserialize_u64 => visit_u64: u64
+    );
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i128 u8 u16 u128 f32 f64 char str string bytes byte_buf unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
