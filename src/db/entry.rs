@@ -48,6 +48,22 @@ pub struct ValueChange {
     pub expected_version: Option<i64>,
 }
 
+impl ValueChange {
+    /// A checked figure for one indicator and period: what every writer saves.
+    pub fn new(indicator_id: i64, period: Period, figure: crate::domain::Figure) -> Self {
+        ValueChange {
+            indicator_id,
+            period,
+            value: figure.value,
+            qualifier: figure.qualifier,
+            note: figure.note,
+            source_document: figure.source_document,
+            quote: figure.quote,
+            expected_version: figure.expected_version,
+        }
+    }
+}
+
 /// Someone else changed the value since the writer read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {

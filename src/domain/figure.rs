@@ -54,7 +54,7 @@ pub enum FigureError {
     TextTooLong(&'static str),
     #[error("{0} holds control characters")]
     ControlChars(&'static str),
-    #[error("the expected version cannot be negative")]
+    #[error("expected_version cannot be negative")]
     Version,
 }
 

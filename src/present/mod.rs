@@ -16,6 +16,8 @@ mod common;
 #[cfg(feature = "ssr")]
 mod compare;
 #[cfg(feature = "ssr")]
+mod conflicts;
+#[cfg(feature = "ssr")]
 mod downloads;
 #[cfg(feature = "ssr")]
 mod home;
@@ -30,6 +32,8 @@ mod term;
 pub use chart_spec::{Chart, ChartSpec};
 #[cfg(feature = "ssr")]
 pub use compare::{compare_spec, same_indicator_in_terms};
+#[cfg(feature = "ssr")]
+pub use conflicts::conflict_text;
 #[cfg(feature = "ssr")]
 pub use downloads::{
     Download, ascii_stem, breakdown_download, compare_download, indicator_download,

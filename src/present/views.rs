@@ -223,6 +223,9 @@ pub struct ImportRowView {
     pub note: String,
     pub document: String,
     pub quote: String,
+    /// The version of the stored figure the row replaces (0: none), carried by the
+    /// confirm form so that a figure changed since is a conflict.
+    pub version: i64,
 }
 
 /// What an upload produced: rows to confirm, or the problems to fix.

@@ -174,3 +174,32 @@ impl<'de> serde::Deserializer<'de> for FieldDeserializer<'de> {
         unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
     }
 }
+
+/// A signed-in user allowed `P`, for requests without a plain form: downloads of a
+/// template, and the multipart upload (which checks its CSRF token in the body).
+pub struct Allowed<P> {
+    pub user: SignedIn,
+    _permission: PhantomData<P>,
+}
+
+impl<S: Send + Sync, P: Permission> axum::extract::FromRequestParts<S> for Allowed<P> {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Response> {
+        let user = parts
+            .extensions
+            .get::<SignedIn>()
+            .cloned()
+            .ok_or_else(|| see_other("/login"))?;
+        if P::ACTION.is_some_and(|action| !user.user.role.may(action)) {
+            return Err(forbidden_role());
+        }
+        Ok(Allowed {
+            user,
+            _permission: PhantomData,
+        })
+    }
+}

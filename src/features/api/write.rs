@@ -4,11 +4,10 @@
 //! validation as the entry form applies.
 
 use crate::db::{AuditRecord, Decision, Figures, ValueChange};
-use crate::domain::{Action, Period, Qualifier, parse_value};
+use crate::domain::{Action, FigureError, FigureInput, Period, Written};
 use crate::features::api::json::StoredValueJson;
 use crate::features::api::write_input::{
-    PutBody, ReturnBody, ReviewBody, bad, check_text, parse_body, parse_id, parse_period,
-    write_error, writer,
+    PutBody, ReturnBody, ReviewBody, bad, parse_body, parse_id, parse_period, write_error, writer,
 };
 use crate::web::auth::caller::Caller;
 use crate::web::error::{ApiError, ErrorBody};
@@ -128,37 +127,19 @@ pub async fn put_value(
         Value::Number(n) => n.to_string(),
         _ => return Err(bad("value must be a string such as \"12,5\" or a number")),
     };
-    let value = parse_value(&text, indicator.definition.unit.kind).map_err(|e| {
-        let shown: String = text.chars().take(40).collect();
-        bad(format!(
-            "value {shown:?}: {}",
-            crate::i18n::Locale::En.t(e.message_key())
-        ))
-    })?;
-    let qualifier = match body.qualifier.as_deref() {
-        None => Qualifier::Exact,
-        Some(q) => Qualifier::parse(q).ok_or_else(|| {
-            bad(format!(
-                "qualifier {q:?}: use exact, more_than, about or at_least"
-            ))
-        })?,
-    };
-    check_text("note", body.note.as_deref())?;
-    check_text("source_document", body.source_document.as_deref())?;
-    check_text("quote", body.quote.as_deref())?;
-    if body.expected_version.is_some_and(|v| v < 0) {
-        return Err(bad("expected_version cannot be negative"));
-    }
-    let change = ValueChange {
-        indicator_id: id,
-        period,
-        value,
-        qualifier,
-        note: body.note,
-        source_document: body.source_document,
-        quote: body.quote,
+    let input = FigureInput {
+        value: Some(Written::Typed(&text)),
+        qualifier: body.qualifier.as_deref(),
+        note: body.note.as_deref(),
+        source_document: body.source_document.as_deref(),
+        quote: body.quote.as_deref(),
         expected_version: body.expected_version,
     };
+    let figure = input
+        .check(indicator.definition.unit.kind)
+        .map_err(|e| figure_refusal(&e, &text))?
+        .ok_or_else(|| bad("value is empty"))?;
+    let change = ValueChange::new(id, period, figure);
     state
         .db
         .save_values(term_id, &[change], &actor)
@@ -183,7 +164,8 @@ async fn review(
     } else {
         parse_body::<Option<ReviewBody>>(&body)?.unwrap_or_default()
     };
-    check_text("comment", body.comment.as_deref())?;
+    crate::domain::figure::check_text("comment", body.comment.as_deref())
+        .map_err(|e| bad(e.to_string()))?;
     if decision == Decision::Return && body.comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
         return Err(bad("returning a figure needs a comment saying what to fix"));
     }
@@ -284,4 +266,20 @@ pub async fn history(
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
     Ok(Json(state.db.indicator_history(id).await?))
+}
+
+/// A refused figure in the API's words: the field, and why (in English).
+fn figure_refusal(e: &FigureError, text: &str) -> ApiError {
+    match e {
+        FigureError::Value(v) => {
+            let shown: String = text.chars().take(40).collect();
+            bad(format!(
+                "value {shown:?}: {}",
+                crate::i18n::Locale::En.t(v.message_key())
+            ))
+        }
+        FigureError::NoValue => bad("value is empty"),
+        FigureError::Qualifier => bad("qualifier: use exact, more_than, about or at_least"),
+        other => bad(other.to_string()),
+    }
 }

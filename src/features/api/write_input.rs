@@ -2,7 +2,7 @@
 //! who may write, and how refusals of the database become API errors.
 
 use crate::db::{Actor, Origin, WriteError};
-use crate::domain::{Action, MAX_TEXT_CHARS, Period, has_control_chars};
+use crate::domain::{Action, Period};
 use crate::web::auth::caller::Caller;
 use crate::web::error::ApiError;
 use serde::Deserialize;
@@ -84,22 +84,6 @@ pub fn parse_period(raw: &str) -> Result<Period, ApiError> {
                 "period {raw:?} is neither a year such as 2021 nor \"term\""
             ))
         })
-}
-
-/// A free text field: at most [`MAX_TEXT_CHARS`] characters and no control
-/// characters (PostgreSQL cannot store NUL, so the two databases would disagree;
-/// the others are never typed and only hide text).
-pub fn check_text(name: &str, text: Option<&str>) -> Result<(), ApiError> {
-    let Some(text) = text else { return Ok(()) };
-    if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(bad(format!(
-            "{name} is longer than {MAX_TEXT_CHARS} characters"
-        )));
-    }
-    if has_control_chars(text) {
-        return Err(bad(format!("{name} holds control characters")));
-    }
-    Ok(())
 }
 
 /// A token caller whose role allows `action`.

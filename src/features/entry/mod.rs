@@ -3,6 +3,7 @@
 #[cfg(feature = "ssr")]
 pub mod build;
 pub mod data;
+pub mod form;
 pub mod index_page;
 pub mod page;
 #[cfg(feature = "ssr")]

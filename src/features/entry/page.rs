@@ -1,6 +1,7 @@
 //! `/entry/{term}/{year}`: the yearly entry form. One form lists every indicator of
 //! the term with last year's figure beside it; saving stores all or nothing.
 
+use super::form::Part;
 use crate::features::entry::data::get_entry_page;
 use crate::present::views::{EntryPageView, EntryRowView};
 use crate::ui::components::ErrorView;
@@ -128,17 +129,16 @@ fn EntryRow(
     // On a phone the table head is hidden; the stylesheet shows this label instead.
     let previous_label = l.tf("entry.previous", &[("year", &(year - 1).to_string())]);
     let id = row.id;
-    let typed =
-        |prefix: &str, stored: String| feedback.field(&format!("{prefix}_{id}")).unwrap_or(stored);
-    let value = typed("v", row.value.clone());
-    let qualifier = typed("q", row.qualifier.clone());
-    let note = typed("n", row.note.clone());
-    let document = typed("d", row.document.clone());
-    let quote = typed("s", row.quote.clone());
-    let version = typed("ver", row.version.to_string());
-    let error = feedback.error(&format!("v_{id}"));
-    let input_id = format!("v_{id}");
-    let error_id = format!("v_{id}-error");
+    let typed = |part: Part, stored: String| feedback.field(&part.name(id)).unwrap_or(stored);
+    let value = typed(Part::Value, row.value.clone());
+    let qualifier = typed(Part::Qualifier, row.qualifier.clone());
+    let note = typed(Part::Note, row.note.clone());
+    let document = typed(Part::Document, row.document.clone());
+    let quote = typed(Part::Quote, row.quote.clone());
+    let version = typed(Part::Version, row.version.to_string());
+    let error = feedback.error(&Part::Value.name(id));
+    let input_id = Part::Value.name(id);
+    let error_id = format!("{}-error", Part::Value.name(id));
     let state_label = row.state.as_deref().map(|s| l.t(&format!("state.{s}")));
     let qualifiers = ["exact", "more_than", "about", "at_least"];
     view! {
@@ -154,7 +154,7 @@ fn EntryRow(
                 {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
                 <input
                     id=input_id
-                    name=format!("v_{id}")
+                    name=Part::Value.name(id)
                     type="text"
                     inputmode="decimal"
                     autocomplete="off"
@@ -163,8 +163,8 @@ fn EntryRow(
                     aria-invalid=error.is_some().then_some("true")
                     aria-describedby=error.is_some().then_some(error_id)
                 />
-                <input type="hidden" name=format!("ver_{id}") value=version/>
-                <select name=format!("q_{id}") aria-label=l.t("entry.qualifier") disabled=disabled>
+                <input type="hidden" name=Part::Version.name(id) value=version/>
+                <select name=Part::Qualifier.name(id) aria-label=l.t("entry.qualifier") disabled=disabled>
                     {qualifiers.iter().map(|q| view! {
                         <option value=*q selected=qualifier == *q>{l.t(&format!("entry.qualifier_{q}"))}</option>
                     }).collect_view()}
@@ -173,9 +173,9 @@ fn EntryRow(
             <td class="details">
                 <details>
                     <summary>{l.t("entry.add_details")}</summary>
-                    <label>{l.t("indicator.note")}<textarea name=format!("n_{id}") rows="2">{crate::ui::components::textarea_text(note)}</textarea></label>
-                    <label>{l.t("indicator.source_document")}<input type="text" name=format!("d_{id}") value=document/></label>
-                    <label>{l.t("indicator.source_quote")}<textarea name=format!("s_{id}") rows="2">{crate::ui::components::textarea_text(quote)}</textarea></label>
+                    <label>{l.t("indicator.note")}<textarea name=Part::Note.name(id) rows="2">{crate::ui::components::textarea_text(note)}</textarea></label>
+                    <label>{l.t("indicator.source_document")}<input type="text" name=Part::Document.name(id) value=document/></label>
+                    <label>{l.t("indicator.source_quote")}<textarea name=Part::Quote.name(id) rows="2">{crate::ui::components::textarea_text(quote)}</textarea></label>
                 </details>
             </td>
         </tr>

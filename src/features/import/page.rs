@@ -111,6 +111,7 @@ fn PreviewRow(n: usize, row: ImportRowView) -> impl IntoView {
                 <input type="hidden" name=format!("n_{n}") value=row.note/>
                 <input type="hidden" name=format!("d_{n}") value=row.document/>
                 <input type="hidden" name=format!("s_{n}") value=row.quote/>
+                <input type="hidden" name=format!("ver_{n}") value=row.version.to_string()/>
             </td>
         </tr>
     }

@@ -1,21 +1,21 @@
 //! POST handlers of the approver: approve or return a figure, lock or unlock a term.
 
 use crate::db::{Decision, WriteError};
-use crate::domain::{Action, Period};
-use crate::features::accounts::users_post::require;
-use crate::ui::session::FormFeedback;
-use crate::web::form::{field, form_actor, text_field};
-use crate::web::rejection::{PageForm, PagePath, bad_form, page_not_found, page_refusal};
-use crate::web::render::{page_with, see_other};
-use crate::web::state::{AppState, SignedIn};
+use crate::domain::Period;
+use crate::domain::figure::check_text;
+use crate::web::form::form_actor;
+use crate::web::form_error::{FormError, Refusal};
+use crate::web::guard::{LockTerm, Post, ReviewValues};
+use crate::web::lang::Lang;
+use crate::web::rejection::PagePath;
+use crate::web::render::see_other;
+use crate::web::state::AppState;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use axum::response::Response;
 use axum::routing::post;
-use axum::{Extension, Router};
-
-use crate::domain::{MAX_TEXT_CHARS as MAX_TEXT, has_control_chars};
+use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -23,125 +23,86 @@ pub fn router() -> Router<AppState> {
         .route("/terms/{term}/lock", post(lock))
 }
 
+/// A review card's form: the button pressed and the comment.
+#[derive(Deserialize)]
+struct ReviewForm {
+    decision: Choice,
+    #[serde(default)]
+    comment: String,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Choice {
+    Approve,
+    Return,
+}
+
 async fn review(
     State(state): State<AppState>,
-    signed_in: Option<Extension<SignedIn>>,
+    Lang(l): Lang,
     PagePath((indicator_id, period)): PagePath<(i64, String)>,
-    parts: Parts,
-    PageForm(form): PageForm<Vec<(String, String)>>,
-) -> Response {
-    let me = match require(signed_in, &form, Action::ReviewValues) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let l = crate::web::lang::locale_from_headers(&parts.headers);
-    let Some(period) = Period::parse(&period) else {
-        return page_not_found();
-    };
-    let decision = match field(&form, "decision") {
-        Some("approve") => Decision::Approve,
-        Some("return") => Decision::Return,
-        _ => return bad_form(),
-    };
-    let comment = text_field(&form, "comment");
-    let comment_problem = comment.as_deref().and_then(|c| {
-        if c.chars().count() > MAX_TEXT {
-            Some("entry.text_too_long")
-        } else if has_control_chars(c) {
-            Some("entry.bad_text")
-        } else {
-            None
+    post: Post<ReviewValues, ReviewForm>,
+) -> Result<Response, FormError> {
+    let period = Period::parse(&period).ok_or(FormError::NotFound)?;
+    let refusal = Refusal::empty("/review");
+    let comment = check_text("comment", Some(&post.form.comment))
+        .map_err(|e| refusal.clone().message(l.t(e.message_key())))?;
+    let decision = match post.form.decision {
+        Choice::Approve => Decision::Approve,
+        Choice::Return if comment.is_none() => {
+            return Err(refusal.message(l.t("review.comment_needed")).into());
         }
-    });
-    if let Some(key) = comment_problem {
-        let fb = FormFeedback {
-            message: Some(l.t(key).to_string()),
-            ..Default::default()
-        };
-        return page_with(
-            &state,
-            &parts,
-            "/review",
-            fb,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    if decision == Decision::Return && comment.is_none() {
-        let fb = FormFeedback {
-            message: Some(l.t("review.comment_needed").to_string()),
-            ..Default::default()
-        };
-        return page_with(
-            &state,
-            &parts,
-            "/review",
-            fb,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    match state
+        Choice::Return => Decision::Return,
+    };
+    let actor = form_actor(&post.user);
+    let result = state
         .db
-        .review_value(
-            indicator_id,
-            period,
-            decision,
-            comment.as_deref(),
-            &form_actor(&me),
-        )
-        .await
-    {
-        Ok(()) => see_other("/review?done=1"),
-        Err(e) => {
-            let (key, status) = match e {
-                WriteError::Locked => ("entry.locked", StatusCode::LOCKED),
-                WriteError::WrongState | WriteError::NotFound => {
-                    ("review.gone", StatusCode::CONFLICT)
-                }
-                other => {
-                    tracing::error!(error = %other, "review failed");
-                    ("error.server", StatusCode::SERVICE_UNAVAILABLE)
-                }
-            };
-            let fb = FormFeedback {
-                message: Some(l.t(key).to_string()),
-                ..Default::default()
-            };
-            page_with(&state, &parts, "/review", fb, status).await
+        .review_value(indicator_id, period, decision, comment.as_deref(), &actor)
+        .await;
+    let (key, status) = match result {
+        Ok(()) => return Ok(see_other("/review?done=1")),
+        Err(WriteError::Locked) => ("entry.locked", StatusCode::LOCKED),
+        Err(WriteError::WrongState | WriteError::NotFound) => ("review.gone", StatusCode::CONFLICT),
+        Err(other) => {
+            tracing::error!(error = %other, "review failed");
+            ("error.server", StatusCode::SERVICE_UNAVAILABLE)
         }
-    }
+    };
+    Err(refusal.message(l.t(key)).status(status).into())
+}
+
+/// The term page's lock button: "1" locks, "0" unlocks.
+#[derive(Deserialize)]
+struct LockForm {
+    lock: LockChoice,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+enum LockChoice {
+    #[serde(rename = "1")]
+    Lock,
+    #[serde(rename = "0")]
+    Unlock,
 }
 
 async fn lock(
     State(state): State<AppState>,
-    signed_in: Option<Extension<SignedIn>>,
     PagePath(term_id): PagePath<i64>,
-    PageForm(form): PageForm<Vec<(String, String)>>,
-) -> Response {
-    let me = match require(signed_in, &form, Action::LockTerm) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let locked = match field(&form, "lock") {
-        Some("1") => true,
-        Some("0") => false,
-        _ => return bad_form(),
-    };
+    post: Post<LockTerm, LockForm>,
+) -> Result<Response, FormError> {
+    let locked = post.form.lock == LockChoice::Lock;
     match state
         .db
-        .set_term_lock(term_id, locked, &form_actor(&me))
+        .set_term_lock(term_id, locked, &form_actor(&post.user))
         .await
     {
-        Ok(()) => see_other(&format!("/terms/{term_id}")),
-        Err(WriteError::NotFound) => page_not_found(),
+        Ok(()) => Ok(see_other(&format!("/terms/{term_id}"))),
+        Err(WriteError::NotFound) => Err(FormError::NotFound),
+        Err(WriteError::Db(e)) => Err(e.into()),
         Err(e) => {
             tracing::error!(error = %e, "locking failed");
-            let key = match &e {
-                WriteError::Db(d) if d.is_unavailable() => "error.unavailable",
-                _ => "error.server",
-            };
-            page_refusal(StatusCode::SERVICE_UNAVAILABLE, key)
+            Err(FormError::Internal)
         }
     }
 }
