@@ -14,23 +14,26 @@
 //! Colours come from the Okabe–Ito palette and nothing relies on colour alone (the target
 //! line is dashed and labelled). Numbers on axes are written the Vietnamese way ("1.234,5").
 
+mod bars;
+mod column_labels;
 mod font;
 mod format;
 mod frame;
 mod grouped;
 mod hbar;
 mod layout;
+mod plot;
 mod range;
 mod raster;
 mod svg_post;
 mod value_label;
 mod vbar;
-mod vbar_labels;
 mod wrap;
 
 #[cfg(test)]
 mod tests;
 
+use bars::BarKind;
 use font::ensure_registered;
 
 pub use format::vn_number;
@@ -152,17 +155,17 @@ pub enum ChartError {
 
 /// Renders horizontal bars; returns an `<svg …>…</svg>` string.
 pub fn render_hbar(chart: &HBarChart, size: ChartSize) -> Result<String, ChartError> {
-    hbar::render(chart, &Frame::default(), size, size)
+    bars::render(chart, &Frame::default(), size, size)
 }
 
 /// Renders vertical bars; returns an `<svg …>…</svg>` string.
 pub fn render_vbar(chart: &VBarChart, size: ChartSize) -> Result<String, ChartError> {
-    vbar::render(chart, &Frame::default(), size, size)
+    bars::render(chart, &Frame::default(), size, size)
 }
 
 /// Renders grouped vertical bars; returns an `<svg …>…</svg>` string.
 pub fn render_grouped(chart: &GroupedBarChart, size: ChartSize) -> Result<String, ChartError> {
-    grouped::render(chart, &Frame::default(), size, size)
+    bars::render(chart, &Frame::default(), size, size)
 }
 
 /// Height a vertical or grouped bar chart needs to be readable, before any frame.
@@ -174,9 +177,8 @@ pub fn render_hbar_framed(
     frame: &Frame,
     output: ChartSize,
 ) -> Result<String, ChartError> {
-    check_size(output)?;
-    let needed = f64::from(hbar_height(chart.bars.len())) + framed_extra(frame);
-    hbar::render(chart, frame, frame::layout_size(output, needed), output)
+    let needed = f64::from(hbar_height(chart.bars.len()));
+    render_framed(chart, frame, output, needed)
 }
 
 /// Vertical bars for a download: laid out for `output` and scaled to it.
@@ -185,9 +187,7 @@ pub fn render_vbar_framed(
     frame: &Frame,
     output: ChartSize,
 ) -> Result<String, ChartError> {
-    check_size(output)?;
-    let needed = VBAR_NEEDED_HEIGHT + framed_extra(frame);
-    vbar::render(chart, frame, frame::layout_size(output, needed), output)
+    render_framed(chart, frame, output, VBAR_NEEDED_HEIGHT)
 }
 
 /// Grouped bars for a download: laid out for `output` and scaled to it.
@@ -196,9 +196,20 @@ pub fn render_grouped_framed(
     frame: &Frame,
     output: ChartSize,
 ) -> Result<String, ChartError> {
+    // The legend takes a row above the plot.
+    render_framed(chart, frame, output, VBAR_NEEDED_HEIGHT + 30.0)
+}
+
+/// Any bar chart for a download, when the chart itself needs `needed_height` pixels.
+fn render_framed<K: BarKind>(
+    chart: &K,
+    frame: &Frame,
+    output: ChartSize,
+    needed_height: f64,
+) -> Result<String, ChartError> {
     check_size(output)?;
-    let needed = VBAR_NEEDED_HEIGHT + 30.0 + framed_extra(frame);
-    grouped::render(chart, frame, frame::layout_size(output, needed), output)
+    let needed = needed_height + framed_extra(frame);
+    bars::render(chart, frame, frame::layout_size(output, needed), output)
 }
 
 fn framed_extra(frame: &Frame) -> f64 {

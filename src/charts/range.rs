@@ -11,6 +11,13 @@ pub(super) struct Extent {
     pub(super) label_px: f64,
 }
 
+impl Extent {
+    /// Bars whose labels all need the same room (one line of text above vertical bars).
+    pub(super) fn all(values: impl Iterator<Item = f64>, label_px: f64) -> Vec<Self> {
+        values.map(|value| Self { value, label_px }).collect()
+    }
+}
+
 /// `(min, max)` of the value axis. `line` is the target/reference line, `fixed_max` the
 /// caller's maximum (kept if above the minimum), `plot_px` the plot's length in pixels.
 /// Labels longer than 60 % of the plot are not made room for: they go inside their bar.
@@ -61,10 +68,7 @@ mod tests {
     use super::{Extent, axis_range};
 
     fn bars(values: &[f64], label_px: f64) -> Vec<Extent> {
-        values
-            .iter()
-            .map(|&value| Extent { value, label_px })
-            .collect()
+        Extent::all(values.iter().copied(), label_px)
     }
 
     #[test]

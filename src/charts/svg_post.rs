@@ -14,6 +14,19 @@ pub(super) struct Tip {
     pub(super) text: String,
 }
 
+impl Tip {
+    /// The rectangle from `left` to `right` and from `top` to `bottom`, in pixels.
+    pub(super) fn new((left, right): (i32, i32), (top, bottom): (i32, i32), text: String) -> Self {
+        Self {
+            x: left,
+            y: top,
+            width: right - left,
+            height: bottom - top,
+            text,
+        }
+    }
+}
+
 /// What goes on the root element and its first children. Texts are NFC, not yet escaped;
 /// `id` is already sanitised.
 pub(super) struct Meta<'a> {

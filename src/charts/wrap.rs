@@ -122,14 +122,19 @@ mod tests {
     }
 
     #[test]
-    fn short_text_stays_on_one_line() {
-        assert_eq!(wrap("Sáng chế", 200.0, 3, mono), vec!["Sáng chế"]);
-    }
-
-    #[test]
-    fn long_text_wraps_at_spaces_and_every_line_fits() {
-        let lines = wrap("Tỷ trọng giá trị sản phẩm công nghệ cao", 130.0, 3, mono);
-        assert_eq!(lines, vec!["Tỷ trọng giá", "trị sản phẩm", "công nghệ cao"]);
+    fn text_wraps_at_spaces_and_splits_only_words_wider_than_a_line() {
+        let cases: [(&str, f64, &[&str]); 3] = [
+            ("Sáng chế", 200.0, &["Sáng chế"]),
+            (
+                "Tỷ trọng giá trị sản phẩm công nghệ cao",
+                130.0,
+                &["Tỷ trọng giá", "trị sản phẩm", "công nghệ cao"],
+            ),
+            ("abcdefghijkl", 50.0, &["abcde", "fghij", "kl"]),
+        ];
+        for (text, width, lines) in cases {
+            assert_eq!(wrap(text, width, 3, mono), lines, "{text}");
+        }
     }
 
     #[test]
@@ -138,12 +143,6 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'), "{lines:?}");
         assert!(lines.iter().all(|l| mono(l) <= 100.0), "{lines:?}");
-    }
-
-    #[test]
-    fn a_word_wider_than_the_line_is_split() {
-        let lines = wrap("abcdefghijkl", 50.0, 3, mono);
-        assert_eq!(lines, vec!["abcde", "fghij", "kl"]);
     }
 
     #[test]
