@@ -1,7 +1,7 @@
 //! resolution-dashboard: tracks the indicators of a Party congress resolution term by
 //! term. Dependencies point one way (checked by `tests/it/layers.rs`):
-//! `domain` ← `i18n` ← `db`, `charts`, `ingest` ← `present` ← `export` ← `web` ← `ui`
-//! ← `features` ← `shell` ← `server`.
+//! `domain` ← `i18n` ← `clock` ← `db`, `charts` ← `ingest` ← `present` ← `export` ← `web`
+//! ← `ui` ← `features` ← `shell` ← `server`.
 
 #![recursion_limit = "256"]
 

@@ -1,7 +1,7 @@
 //! Rendering a page again in answer to a POST: the same Leptos app, with the form's
 //! feedback provided as context, under the given status code.
 
-use crate::ui::session::FormFeedback;
+use crate::present::feedback::FormFeedback;
 use crate::web::state::AppState;
 use axum::body::Body;
 use axum::http::request::Parts;

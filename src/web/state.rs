@@ -11,7 +11,7 @@ pub type Shell = fn(LeptosOptions) -> leptos::prelude::AnyView;
 #[derive(Clone, Debug, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    /// The HTML document of the app (`crate::shell::shell`), handed in at start-up so
+    /// The HTML document of the app (the shell), handed in at start-up so
     /// that a refused form can render its page again without this layer knowing the
     /// pages.
     pub shell: Shell,

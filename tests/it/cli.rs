@@ -216,3 +216,37 @@ async fn a_revoked_token_is_refused_at_once_by_the_running_server() {
     assert_eq!(put("8").await.expect("put").status().as_u16(), 401);
     assert_eq!(before, app.db.fingerprint().await.expect("fingerprint"));
 }
+
+/// The load test's reference route (`GET /bench/static`) exists only in a build made
+/// for it (`--features bench-static`, as scripts/load builds); the binary built as
+/// deployed neither serves it nor takes its option, whatever the environment says.
+#[cfg(not(feature = "bench-static"))]
+#[tokio::test]
+async fn the_load_test_route_is_absent_from_a_build_without_its_feature() {
+    use crate::common::process::{ServerProcess, cli};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, "<p>tham chiếu</p>").expect("write");
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let page_path = page.display().to_string();
+    let server = ServerProcess::start(
+        &url,
+        &dir.path().join("server.log"),
+        &[("RD_BENCH_STATIC_FILE", page_path.as_str())],
+    );
+    let answer = reqwest::get(format!("{}/bench/static", server.base))
+        .await
+        .expect("the server answers");
+    assert_eq!(answer.status().as_u16(), 404);
+    let (ok, _, stderr) = cli(
+        &[
+            "serve",
+            "--bench-static-file",
+            &page_path,
+            "--database-url",
+            &url,
+        ],
+        None,
+    );
+    assert!(!ok && stderr.contains("--bench-static-file"), "{stderr}");
+}

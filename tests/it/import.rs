@@ -220,7 +220,80 @@ async fn a_tampered_confirmation_is_refused(app: TestApp) {
     assert_eq!(app.db.audit_count().await.expect("count"), 0);
 }
 
+/// Every field of the preview's confirm form, as the browser would send it.
+fn confirm_fields(preview: &str) -> Vec<(String, String)> {
+    preview
+        .split("<input type=\"hidden\" name=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let (name, rest) = rest.split_once('"')?;
+            let value = rest.split_once("value=\"")?.1.split('"').next()?;
+            Some((name.to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+async fn a_figure_saved_after_the_preview_is_a_conflict_and_the_import_saves_nothing(app: TestApp) {
+    let (editor, path) = clerk(&app).await;
+    let (term, indicators) = app.indicators_of(2020).await;
+    let nv01 = by_code(&indicators, "NV-01")["id"].as_i64().unwrap_or(0);
+    let file = format!("{HEADER}NV-01;;;;23;;;;\nQP-02;;;;5;;;;\n");
+    let (status, preview) = upload(&editor, &path, "so-lieu.csv", file.into_bytes()).await;
+    assert_eq!(status, 200, "{preview}");
+    // In another tab, someone saves NV-01 after the file was checked.
+    let newer = common::year_figure(nv01, 2021, 30);
+    app.db
+        .save_values(term, &[newer], &common::cli_actor())
+        .await
+        .expect("the other tab's save");
+    let audits = app.db.audit_count().await.expect("count");
+    let fields = confirm_fields(&preview);
+    assert!(fields.iter().any(|(k, _)| k == "ver_0"), "{fields:?}");
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    for attempt in ["confirm", "confirm again (Back, then the same button)"] {
+        let answer = editor.post(&format!("{path}/confirm"), &pairs).await;
+        assert_eq!(answer.status, 409, "{attempt}: {}", answer.body);
+        let body = common::unescape(&answer.body);
+        assert!(
+            body.contains("chưa có gì được lưu")
+                && body.contains("NV-01: quantri")
+                && body.contains("thành 30 nhiệm vụ"),
+            "{attempt} says which figure changed, to what and by whom: {}",
+            body.split("<main")
+                .nth(1)
+                .unwrap_or(&body)
+                .chars()
+                .take(1500)
+                .collect::<String>()
+        );
+        assert_eq!(
+            app.db.audit_count().await.expect("count"),
+            audits,
+            "{attempt}: nothing saved, QP-02 included"
+        );
+    }
+    let working = app
+        .db
+        .term_data_as(term, resolution_dashboard::db::Figures::Working)
+        .await
+        .expect("read")
+        .expect("term");
+    let stored = working
+        .indicator(nv01)
+        .and_then(|i| {
+            i.values
+                .iter()
+                .find(|v| v.observation.period == resolution_dashboard::domain::Period::Year(2021))
+        })
+        .map(|v| v.observation.value.format_vi());
+    assert_eq!(stored.as_deref(), Some("30"), "the newer figure stays");
+}
+
 on_both_backends!(
+    a_figure_saved_after_the_preview_is_a_conflict_and_the_import_saves_nothing,
     a_filled_template_is_previewed_then_saved_in_one_go,
     bad_files_are_refused_with_a_clear_message_and_change_nothing,
     a_tampered_confirmation_is_refused,

@@ -4,11 +4,9 @@ use crate::present::views::UserRowView;
 use crate::ui::errors::PageError;
 use leptos::prelude::*;
 
-use crate::ui::session::require;
-
 #[server(prefix = "/fn", endpoint = "users_page")]
 pub async fn get_users() -> Result<Vec<UserRowView>, PageError> {
-    let (_, db) = require(crate::domain::Action::ManageUsers)?;
+    let (_, db) = crate::ui::session::require(crate::domain::Action::ManageUsers)?;
     Ok(db
         .users()
         .await?

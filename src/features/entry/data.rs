@@ -1,11 +1,9 @@
-//! The server function behind the entry form; it checks the role first.
+//! The server functions behind the entry pages; each checks the role first.
 
 use crate::i18n::Locale;
-use crate::present::views::EntryPageView;
+use crate::present::views::{EntryPageView, TermSummary};
 use crate::ui::errors::PageError;
 use leptos::prelude::*;
-
-use crate::ui::session::require;
 
 #[server(prefix = "/fn", endpoint = "entry_page")]
 pub async fn get_entry_page(
@@ -13,7 +11,7 @@ pub async fn get_entry_page(
     year: i32,
     locale: Locale,
 ) -> Result<EntryPageView, PageError> {
-    let (_, db) = require(crate::domain::Action::EnterValues)?;
+    let (_, db) = crate::ui::session::require(crate::domain::Action::EnterValues)?;
     let data = db
         .term_data_as(term_id, crate::db::Figures::Working)
         .await?
@@ -21,4 +19,13 @@ pub async fn get_entry_page(
     let locked = db.term_locked(term_id).await?.unwrap_or(false);
     crate::features::entry::build::entry_page(&data, year, locked, locale)
         .ok_or(PageError::NotFound)
+}
+
+/// The terms and their years, for choosing what to enter (`/entry`).
+#[server(prefix = "/fn", endpoint = "entry_terms")]
+pub async fn get_entry_terms(locale: Locale) -> Result<Vec<TermSummary>, PageError> {
+    let (_, db) = crate::ui::session::require(crate::domain::Action::EnterValues)?;
+    let terms = db.term_counts().await?;
+    let today = crate::present::today_year();
+    Ok(crate::present::home_view(&terms, None, locale, today).terms)
 }

@@ -5,11 +5,9 @@ use crate::present::views::ReviewItemView;
 use crate::ui::errors::PageError;
 use leptos::prelude::*;
 
-use crate::ui::session::require;
-
 #[server(prefix = "/fn", endpoint = "review_page")]
 pub async fn get_review_items(locale: Locale) -> Result<Vec<ReviewItemView>, PageError> {
-    let (_, db) = require(crate::domain::Action::ReviewValues)?;
+    let (_, db) = crate::ui::session::require(crate::domain::Action::ReviewValues)?;
     let mut items = Vec::new();
     for t in db.terms().await? {
         let working = db.term_data_as(t.id, crate::db::Figures::Working).await?;
