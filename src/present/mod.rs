@@ -7,48 +7,35 @@
 pub mod feedback;
 pub mod views;
 
-#[cfg(feature = "ssr")]
-mod chart_spec;
-#[cfg(feature = "ssr")]
-mod charts;
-#[cfg(feature = "ssr")]
-mod common;
-#[cfg(feature = "ssr")]
-mod compare;
-#[cfg(feature = "ssr")]
-mod conflicts;
-#[cfg(feature = "ssr")]
-mod downloads;
-#[cfg(feature = "ssr")]
-mod home;
-#[cfg(feature = "ssr")]
-mod indicator;
-#[cfg(feature = "ssr")]
-mod pack;
-#[cfg(feature = "ssr")]
-mod term;
+/// Declares the builders: they read database records, so only the server has them.
+macro_rules! server_only {
+    ($($item:item)*) => { $(#[cfg(feature = "ssr")] $item)* };
+}
 
-#[cfg(feature = "ssr")]
-pub use chart_spec::{Chart, ChartSpec};
-#[cfg(feature = "ssr")]
-pub use compare::{compare_spec, same_indicator_in_terms};
-#[cfg(feature = "ssr")]
-pub use conflicts::conflict_text;
-#[cfg(feature = "ssr")]
-pub use downloads::{
-    Download, ascii_stem, breakdown_download, compare_download, indicator_download,
-    overview_download,
-};
-#[cfg(feature = "ssr")]
-pub use home::home_view;
-#[cfg(feature = "ssr")]
-pub use indicator::indicator_page;
-#[cfg(feature = "ssr")]
-pub use pack::{IndicatorBlock, MeetingPack, SummaryRow, meeting_pack};
-#[cfg(feature = "ssr")]
-pub use term::{status_counts, term_page};
+server_only! {
+    mod chart_spec;
+    mod charts;
+    mod common;
+    mod compare;
+    mod conflicts;
+    mod downloads;
+    mod home;
+    mod indicator;
+    mod pack;
+    mod term;
 
-#[cfg(feature = "ssr")]
-pub use crate::clock::{today_iso, today_year};
-#[cfg(feature = "ssr")]
-pub use common::*;
+    pub use chart_spec::{Chart, ChartSpec};
+    pub use compare::{compare_spec, same_indicator_in_terms};
+    pub use conflicts::conflict_text;
+    pub use downloads::{
+        Download, ascii_stem, breakdown_download, compare_download, indicator_download,
+        overview_download,
+    };
+    pub use home::home_view;
+    pub use indicator::indicator_page;
+    pub use pack::{IndicatorBlock, MeetingPack, SummaryRow, meeting_pack};
+    pub use term::{status_counts, term_page};
+
+    pub use crate::clock::{today_iso, today_year};
+    pub use common::*;
+}

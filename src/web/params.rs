@@ -31,3 +31,12 @@ pub fn whole_number(
             ))
         })
 }
+
+/// A query string's pairs as handlers receive them, for tests.
+#[cfg(test)]
+pub fn query(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}

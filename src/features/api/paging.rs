@@ -69,12 +69,7 @@ mod tests {
     use axum::http::header;
     use std::collections::HashMap;
 
-    fn query(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::web::params::query;
 
     #[test]
     fn a_list_without_paging_parameters_gets_the_default_window() {

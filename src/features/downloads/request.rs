@@ -129,12 +129,7 @@ pub fn file(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Respo
 mod tests {
     use super::*;
 
-    fn query(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::web::params::query;
 
     #[test]
     fn sizes_default_to_a_full_hd_slide() -> Result<(), ApiError> {
