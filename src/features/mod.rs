@@ -3,9 +3,9 @@
 //! its form types and POST handlers, and a `router()` for those handlers.
 //!
 //! - `reading`: the home, term and indicator pages (and their history list)
-//! - `entry`: a year's entry form and its save
+//! - `entry`: a year's entry form and its save, and `entry/import/`: the same figures
+//!   from a CSV/XLSX file (upload, preview, confirm), which shows the entry view too
 //! - `review`: the approver's review page, submitting, approving and returning figures
-//! - `import`: the CSV/XLSX upload, preview and confirm
 //! - `definitions`: the admin's terms, groups, indicators and targets
 //! - `accounts`: sign-in, setup, the account page and user administration
 //! - `downloads`: charts (SVG/PNG) and term files (PDF, XLSX, CSV)
@@ -18,15 +18,13 @@ pub mod definitions;
 #[cfg(feature = "ssr")]
 pub mod downloads;
 pub mod entry;
-pub mod import;
 pub mod reading;
 pub mod review;
 
 pub use crate::ui::NotFound;
 pub use accounts::{LoginPage, SetupPage, UsersPage};
 pub use definitions::{AdminIndicatorPage, AdminTermPage, AdminTermsPage};
-pub use entry::{EntryIndexPage, EntryPage};
-pub use import::ImportPage;
+pub use entry::{EntryIndexPage, EntryPage, ImportPage};
 pub use reading::{HomePage, IndicatorPage, TermPage};
 pub use review::ReviewPage;
 
@@ -40,7 +38,6 @@ pub fn form_router(
         .merge(accounts::router())
         .merge(definitions::router())
         .merge(entry::router())
-        .merge(import::router())
         .merge(review::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

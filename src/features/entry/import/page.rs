@@ -10,7 +10,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let page = crate::features::entry::page::entry_page_data();
+    let page = super::super::page::entry_page_data();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
