@@ -6,7 +6,8 @@
 use crate::domain::Action;
 use crate::web::auth::csrf;
 use crate::web::form::{Fields, field};
-use crate::web::rejection::{PageForm, bad_form, page_refusal};
+use crate::web::form_error::FormError;
+use crate::web::rejection::{PageForm, page_refusal};
 use crate::web::render::see_other;
 use crate::web::state::SignedIn;
 use axum::extract::{FromRequest, Request};
@@ -93,17 +94,7 @@ where
             .into_iter()
             .filter(|(k, _)| k != csrf::FIELD)
             .collect();
-        // A field a page of this site never sends in that form (a hidden id that is
-        // not a number, an unknown choice) is a tampered form.
-        let form = F::deserialize(serde::de::value::MapDeserializer::<
-            _,
-            serde::de::value::Error,
-        >::new(
-            fields
-                .iter()
-                .map(|(k, v)| (k.as_str(), FieldValue(v.as_str()))),
-        ))
-        .map_err(|_| bad_form())?;
+        let form = read_form(&fields).map_err(IntoResponse::into_response)?;
         Ok(Post {
             user,
             form,
@@ -111,6 +102,22 @@ where
             _permission: PhantomData,
         })
     }
+}
+
+/// The posted `fields` read as the typed form `F`. For the forms that cannot take a
+/// [`Post`] (sign-in and setup, posted by visitors who are not signed in): they are
+/// read the same way. A field a page of this site never sends in that form (a hidden
+/// id that is not a number, an unknown choice) is a tampered form.
+pub fn read_form<F: DeserializeOwned>(fields: &[(String, String)]) -> Result<F, FormError> {
+    F::deserialize(serde::de::value::MapDeserializer::<
+        _,
+        serde::de::value::Error,
+    >::new(
+        fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), FieldValue(v.as_str()))),
+    ))
+    .map_err(|_| FormError::Tampered)
 }
 
 /// A posted value: text, read as a number or a choice when the form's type asks so.

@@ -1,19 +1,17 @@
-//! POST handlers of the admin's definitions: terms, groups, indicators, targets.
-//! Each refuses bad input with the page shown again and nothing written.
+//! The routes of the admin's definition forms (terms, groups, indicators, targets)
+//! and the limits their labels share. Each handler refuses bad input with the page
+//! shown again and nothing written.
 
 use super::{groups_post as groups, indicators_post as indicators, terms_post as terms};
 
+use crate::db::DbError;
 use crate::domain::has_control_chars;
 use crate::i18n::Locale;
-use crate::ui::session::FormFeedback;
-use crate::web::render::page_with;
+use crate::web::form_error::{FormError, Refusal};
 use crate::web::state::AppState;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::http::request::Parts;
-use axum::response::Response;
 use axum::routing::post;
-use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -38,25 +36,6 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-pub(crate) type Fields = Vec<(String, String)>;
-
-pub(super) async fn refuse(
-    state: &AppState,
-    parts: &Parts,
-    path: &str,
-    form: &Fields,
-    errors: HashMap<String, String>,
-    l: Locale,
-    status: StatusCode,
-) -> Response {
-    let feedback = FormFeedback {
-        message: Some(l.t("form.fix_errors").to_string()),
-        fields: form.iter().filter(|(k, _)| k != "csrf").cloned().collect(),
-        errors,
-    };
-    page_with(state, parts, path, feedback, status).await
-}
-
 /// A name that may not be stored: longer than 300 characters, or with control
 /// characters.
 pub(super) fn too_long(t: &Option<String>) -> bool {
@@ -66,4 +45,22 @@ pub(super) fn too_long(t: &Option<String>) -> bool {
 pub(super) fn bad_label(t: &Option<String>, max: usize) -> bool {
     t.as_ref()
         .is_some_and(|t| t.chars().count() > max || has_control_chars(t))
+}
+
+/// For `map_err` on a save: a code or years another definition has already is the
+/// reason `key` beside `field` (409), with the form filled in again; any other
+/// failure is ours.
+pub(super) fn taken(
+    refusal: Refusal,
+    field: &'static str,
+    key: &'static str,
+    l: Locale,
+) -> impl FnOnce(DbError) -> FormError {
+    move |e| match e {
+        DbError::Conflict(_) => refusal
+            .field(field, l.t(key))
+            .status(StatusCode::CONFLICT)
+            .into(),
+        e => e.into(),
+    }
 }

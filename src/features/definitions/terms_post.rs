@@ -1,6 +1,6 @@
 //! Creating, correcting, archiving and restoring terms.
 
-use super::forms::too_long;
+use super::forms::{taken, too_long};
 use crate::db::{DbError, TermEdit, TermInput};
 use crate::domain::Term;
 use crate::i18n::Locale;
@@ -65,7 +65,7 @@ impl From<EditTermForm> for TermFields {
 
 impl TermFields {
     /// The term, or the refusal with the reason beside each field named `{prefix}…`.
-    fn check(&self, prefix: &str, mut refusal: Refusal, l: Locale) -> Result<TermEdit, Refusal> {
+    fn check(&self, prefix: &str, mut refusal: Refusal, l: Locale) -> Result<TermEdit, FormError> {
         let key = |name: &str| format!("{prefix}{name}");
         let (name, name_en) = (text(&self.name), text(&self.name_en));
         let name_ok = name.is_some() && !too_long(&name) && !too_long(&name_en);
@@ -87,7 +87,7 @@ impl TermFields {
                 start_year,
                 end_year,
             }),
-            _ => Err(refusal.fix_errors(l)),
+            _ => Err(refusal.fix_errors(l).into()),
         }
     }
 }
@@ -108,10 +108,9 @@ pub(super) async fn create_term(
                 let refused = refusal.field("copy_from", l.t("admin.bad_copy_from"));
                 // Both reasons at once when the name or years are wrong too.
                 return Err(match post.form.term.check("", refused.clone(), l) {
-                    Ok(_) => refused.fix_errors(l),
+                    Ok(_) => refused.fix_errors(l).into(),
                     Err(both) => both,
-                }
-                .into());
+                });
             }
         },
     };
@@ -123,15 +122,17 @@ pub(super) async fn create_term(
         end_year: edit.end_year,
         copy_from,
     };
-    match state.db.create_term(&input, &form_actor(&post.user)).await {
-        Ok(id) => Ok(see_other(&format!("/admin/terms/{id}"))),
-        Err(DbError::Conflict(_)) => Err(refusal
-            .field("start_year", l.t("admin.term_exists"))
-            .fix_errors(l)
-            .status(StatusCode::CONFLICT)
-            .into()),
-        Err(e) => Err(e.into()),
-    }
+    let id = state
+        .db
+        .create_term(&input, &form_actor(&post.user))
+        .await
+        .map_err(taken(
+            refusal.fix_errors(l),
+            "start_year",
+            "admin.term_exists",
+            l,
+        ))?;
+    Ok(see_other(&format!("/admin/terms/{id}")))
 }
 
 pub(super) async fn archive_term(
