@@ -1,20 +1,20 @@
 //! POST /admin/users (create an account) and /admin/users/{name}/{disable|enable}:
 //! the admin's account management.
 
-use crate::domain::{Action, Role};
-use crate::web::auth::{csrf, password};
-use crate::web::form::{Fields, field};
+use crate::domain::Role;
+use crate::web::auth::password;
+use crate::web::form::Fields;
 use crate::web::form_error::{FormError, Refusal};
 use crate::web::guard::{ManageUsers, NoFields, Post};
 use crate::web::lang::Lang;
 use crate::web::rejection::PagePath;
 use crate::web::render::see_other;
-use crate::web::state::{AppState, SignedIn};
+use crate::web::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -29,34 +29,6 @@ pub fn valid_username(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-}
-
-/// The signed-in user with a valid form token and a role allowed `action`, or the
-/// response refusing the request. Kept for the handlers of other features that do
-/// not take a [`Post`] yet; [`Post`] does the same for the rest.
-// The error is the refusal response itself, built once per refused request.
-#[allow(clippy::result_large_err)]
-pub fn require(
-    signed_in: Option<Extension<SignedIn>>,
-    form: &[(String, String)],
-    action: Action,
-) -> Result<SignedIn, Response> {
-    let Some(Extension(s)) = signed_in else {
-        return Err(see_other("/login"));
-    };
-    if !csrf::token_matches(&s.csrf, field(form, csrf::FIELD)) {
-        return Err(csrf::forbidden());
-    }
-    if !s.user.role.may(action) {
-        return Err(forbidden_role());
-    }
-    Ok(s)
-}
-
-/// 403 for a role that may not do this: [`crate::web::guard::forbidden_role`], under
-/// the name the handlers not yet converted to [`Post`] use.
-pub fn forbidden_role() -> Response {
-    crate::web::guard::forbidden_role()
 }
 
 /// The new-account form. The role comes from a select but is read as text: one no
