@@ -10,11 +10,11 @@ use crate::web::lang::Lang;
 use crate::web::rejection::PagePath;
 use crate::web::render::see_other;
 use crate::web::state::AppState;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
-use axum::Router;
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {

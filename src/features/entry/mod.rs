@@ -11,8 +11,8 @@ pub mod page;
 #[cfg(feature = "ssr")]
 pub mod post;
 
-pub use index_page::EntryIndexPage;
 pub use import::ImportPage;
+pub use index_page::EntryIndexPage;
 pub use page::EntryPage;
 
 /// The POST routes of this feature's forms.
