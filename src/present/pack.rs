@@ -1,6 +1,6 @@
 //! The meeting pack's content, in the reader's language: cover, summary table, overview
 //! chart and one block per indicator (facts, chart, status explained, sources). Pure;
-//! `crate::export::pdf` lays it out on A4 pages.
+//! the PDF export (`src/export/pdf/`) lays it out on A4 pages.
 
 use crate::db::{IndicatorRecord, TermData};
 use crate::domain::Progress;

@@ -1,6 +1,6 @@
 //! What every page shares: the frame (header, navigation, footer), the small
 //! components, the error view, who is signed in, the reader's language and the
-//! route's id. Pages live with their feature in `crate::features`.
+//! route's id. Pages live with their feature, in `src/features/`.
 
 pub mod components;
 pub mod errors;

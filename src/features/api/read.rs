@@ -57,9 +57,6 @@ pub async fn terms(
     ))
 }
 
-/// Ids are positive integers written with digits only (no sign, no spaces);
-/// anything else names nothing, so it is a 404 too.
-
 /// Anonymous callers see approved figures; a signed-in caller or a token holder
 /// sees the working figures, each with its state.
 fn figures(caller: &Caller) -> Figures {
