@@ -17,6 +17,8 @@ mod compare;
 #[cfg(feature = "ssr")]
 mod downloads;
 #[cfg(feature = "ssr")]
+mod history;
+#[cfg(feature = "ssr")]
 mod home;
 #[cfg(feature = "ssr")]
 mod indicator;
@@ -35,6 +37,8 @@ pub use downloads::{
     overview_download,
 };
 #[cfg(feature = "ssr")]
+pub use history::{history_row, moment_label};
+#[cfg(feature = "ssr")]
 pub use home::home_view;
 #[cfg(feature = "ssr")]
 pub use indicator::indicator_page;
@@ -44,6 +48,6 @@ pub use pack::{IndicatorBlock, MeetingPack, SummaryRow, meeting_pack};
 pub use term::{status_counts, term_page};
 
 #[cfg(feature = "ssr")]
-pub use crate::clock::{today_iso, today_year};
+pub use crate::clock::today_year;
 #[cfg(feature = "ssr")]
 pub use common::*;

@@ -408,7 +408,7 @@ async fn token(database_url: &str, action: TokenAction) -> anyhow::Result<()> {
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no user {username:?}"))?;
             let token = secret::token();
-            db.create_api_token(user.id, &secret::hash(&token), &label)
+            db.create_api_token(user.id.get(), &secret::hash(&token), &label)
                 .await?;
             // Printed once: only its hash is kept.
             println!("{token}");
@@ -419,7 +419,7 @@ async fn token(database_url: &str, action: TokenAction) -> anyhow::Result<()> {
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no user {username:?}"))?;
             let n = db
-                .revoke_api_tokens(user.id, label.as_deref(), &crate::clock::now_iso())
+                .revoke_api_tokens(user.id.get(), label.as_deref(), &crate::clock::now_iso())
                 .await?;
             println!("revoked {n} token(s) of {username}");
         }

@@ -111,7 +111,7 @@ async fn login(
     if let Some(old) = session::cookie(&parts.headers, session::COOKIE) {
         let _ = state.db.delete_session(&secret::hash(old)).await;
     }
-    match session::start(&state.db, user.id, state.config.secure_cookies).await {
+    match session::start(&state.db, user.id.get(), state.config.secure_cookies).await {
         Ok(cookie) => {
             tracing::info!(user = %user.username, "signed in");
             let next = field(&form, "next")

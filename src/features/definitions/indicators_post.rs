@@ -2,6 +2,7 @@
 
 use crate::db::Figures;
 use crate::db::{DbError, IndicatorInput};
+use crate::domain::IndicatorId;
 use crate::domain::{
     Action, Direction, IndicatorCode, TargetKind, UnitKind, has_control_chars, parse_value,
 };
@@ -95,7 +96,7 @@ async fn save_indicator(
         // An archived group is not offered any more; an indicator already in it may
         // keep it.
         let current_group = id
-            .and_then(|id| data.indicator(id))
+            .and_then(|id| data.indicator(IndicatorId::new(id)))
             .and_then(|c| c.group_id);
         let group_ok = |g: i64| {
             data.group(Some(g))
@@ -105,7 +106,7 @@ async fn save_indicator(
             errors.insert("group_id".to_string(), l.t("admin.bad_link").to_string());
         }
         if i.parent_id
-            .is_some_and(|p| Some(p) == id || data.indicator(p).is_none())
+            .is_some_and(|p| Some(p) == id || data.indicator(IndicatorId::new(p)).is_none())
         {
             errors.insert("parent_id".to_string(), l.t("admin.bad_link").to_string());
         }
@@ -239,7 +240,7 @@ pub(super) async fn set_target(
         Ok(Some(term)) => match state.db.term_data_as(term, Figures::Working).await {
             Ok(data) => data
                 .as_ref()
-                .and_then(|d| d.indicator(id))
+                .and_then(|d| d.indicator(IndicatorId::new(id)))
                 .map(|i| i.definition.unit.kind),
             Err(e) => {
                 tracing::error!(error = %e, "loading a term failed");

@@ -1,7 +1,7 @@
 //! `/entry`: the terms and their years, as links to the entry form.
 
 use crate::domain::Action;
-use crate::features::reading::data::get_home;
+use crate::features::entry::data::get_entry_terms;
 use crate::ui::components::ErrorView;
 use crate::ui::errors::PageError;
 use crate::ui::session::current_user;
@@ -22,16 +22,16 @@ pub fn EntryIndexPage() -> impl IntoView {
         };
         return view! { <ErrorView error/> }.into_any();
     }
-    let home = AsyncDerived::new(move || get_home(l));
+    let terms = AsyncDerived::new(move || get_entry_terms(l));
     view! {
         <Title text=l.t("nav.entry")/>
         <h1>{l.t("nav.entry")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match home.await {
-                    Ok(view) => view! {
+                match terms.await {
+                    Ok(terms) => view! {
                         <ul class="term-list">
-                            {view.terms.into_iter().map(|t| {
+                            {terms.into_iter().map(|t| {
                                 let years = t.years.clone();
                                 view! {
                                     <li>

@@ -7,6 +7,7 @@ pub mod index_page;
 pub mod page;
 #[cfg(feature = "ssr")]
 pub mod post;
+pub mod view;
 
 pub use index_page::EntryIndexPage;
 pub use page::EntryPage;

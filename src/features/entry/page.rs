@@ -1,25 +1,26 @@
 //! `/entry/{term}/{year}`: the yearly entry form. One form lists every indicator of
 //! the term with last year's figure beside it; saving stores all or nothing.
 
+use crate::domain::{Qualifier, TermId};
 use crate::features::entry::data::get_entry_page;
-use crate::present::views::{EntryPageView, EntryRowView};
+use crate::features::entry::view::{EntryPageView, EntryRowView};
 use crate::ui::components::ErrorView;
 use crate::ui::errors::PageError;
+use crate::ui::route::route_param;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-/// The term and year of the route (`/entry/{term}/{year}`, `/import/{term}/{year}`)
-/// and the entry view of that year, which both pages show.
-pub fn entry_page_data() -> AsyncDerived<Result<EntryPageView, PageError>> {
+/// The term and year of the route (`/entry/{term}/{year}`) and the entry view of that
+/// year.
+fn entry_page_data() -> AsyncDerived<Result<EntryPageView, PageError>> {
     let locale = use_locale();
-    let params = use_params_map();
+    let term = route_param("term", TermId::parse);
+    let year = route_param("year", |y| y.parse::<i32>().ok());
     AsyncDerived::new(move || {
-        let p = params.read();
-        let term = p.get("term").and_then(|t| t.parse::<i64>().ok());
-        let year = p.get("year").and_then(|y| y.parse::<i32>().ok());
+        let (term, year) = (term(), year());
         async move {
             match (term, year) {
                 (Some(t), Some(y)) => get_entry_page(t, y, locale).await,
@@ -131,7 +132,7 @@ fn EntryRow(
     let typed =
         |prefix: &str, stored: String| feedback.field(&format!("{prefix}_{id}")).unwrap_or(stored);
     let value = typed("v", row.value.clone());
-    let qualifier = typed("q", row.qualifier.clone());
+    let qualifier = typed("q", row.qualifier.key().to_string());
     let note = typed("n", row.note.clone());
     let document = typed("d", row.document.clone());
     let quote = typed("s", row.quote.clone());
@@ -139,14 +140,15 @@ fn EntryRow(
     let error = feedback.error(&format!("v_{id}"));
     let input_id = format!("v_{id}");
     let error_id = format!("v_{id}-error");
-    let state_label = row.state.as_deref().map(|s| l.t(&format!("state.{s}")));
-    let qualifiers = ["exact", "more_than", "about", "at_least"];
+    let state = row
+        .state
+        .map(|s| (format!("state state-{}", s.key()), l.value_state(s)));
     view! {
         <tr class:child=row.is_child class:has-error=error.is_some()>
             <th scope="row" class="name">
                 <label for=input_id.clone()><span class="code">{row.code}</span>" "{row.name}</label>
                 <span class="muted unit">" ("{row.unit.clone()}")"</span>
-                {state_label.map(|s| view! { <span class=format!("state state-{}", row.state.clone().unwrap_or_default())>{s}</span> })}
+                {state.map(|(class, s)| view! { <span class=class>{s}</span> })}
                 {row.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}
             </th>
             <td class="num previous" data-label=previous_label>{row.previous}</td>
@@ -165,8 +167,8 @@ fn EntryRow(
                 />
                 <input type="hidden" name=format!("ver_{id}") value=version/>
                 <select name=format!("q_{id}") aria-label=l.t("entry.qualifier") disabled=disabled>
-                    {qualifiers.iter().map(|q| view! {
-                        <option value=*q selected=qualifier == *q>{l.t(&format!("entry.qualifier_{q}"))}</option>
+                    {Qualifier::ALL.iter().map(|q| view! {
+                        <option value=q.key() selected=qualifier == q.key()>{l.t(&format!("entry.qualifier_{}", q.key()))}</option>
                     }).collect_view()}
                 </select>
             </td>

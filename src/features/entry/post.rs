@@ -161,7 +161,7 @@ async fn save(
     let units: HashMap<i64, crate::domain::Unit> = data
         .indicators
         .iter()
-        .map(|i| (i.id, i.definition.unit.clone()))
+        .map(|i| (i.id.get(), i.definition.unit.clone()))
         .collect();
     let mut fields: HashMap<String, String> =
         form.iter().filter(|(k, _)| k != "csrf").cloned().collect();

@@ -1,9 +1,11 @@
 //! Import: a year's figures from a CSV or XLSX file: the template, the upload, the
 //! preview and the confirm.
 
+pub mod data;
 pub mod page;
 #[cfg(feature = "ssr")]
 pub mod post;
+pub mod view;
 
 pub use page::ImportPage;
 

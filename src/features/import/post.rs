@@ -5,11 +5,11 @@
 use crate::db::{Actor, Figures, Origin, TermData, ValueChange, WriteError};
 use crate::domain::{Action, IndicatorCode, Period, Qualifier, VnDecimal, parse_value};
 use crate::features::accounts::users_post::require;
+use crate::features::import::view::{ImportOutcome, ImportRowView};
 use crate::i18n::{Explainer, Locale};
 use crate::ingest::import::{
     ImportFailure, Known, MAX_BYTES, TemplateRow, parse_upload, template_csv, template_xlsx,
 };
-use crate::present::views::{ImportOutcome, ImportRowView};
 use crate::web::form::field;
 use crate::web::rejection::{PageForm, PagePath, PageRejection, bad_form, page_not_found};
 use crate::web::render::{page_with_context, see_other};
@@ -356,7 +356,7 @@ async fn confirm(
                 })
         };
         changes.push(ValueChange {
-            indicator_id: i.id,
+            indicator_id: i.id.get(),
             period: Period::Year(year),
             value,
             qualifier: get(&format!("q_{n}"))
@@ -369,7 +369,7 @@ async fn confirm(
         });
     }
     let actor = Actor {
-        user_id: me.user.id,
+        user_id: me.user.id.get(),
         username: me.user.username.clone(),
         origin: Origin::Import,
     };
