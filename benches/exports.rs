@@ -9,8 +9,8 @@ use resolution_dashboard::db::{
     IndicatorRecord, SourceRecord, TargetRecord, TermData, TermRecord, ValueRecord,
 };
 use resolution_dashboard::domain::{
-    Direction, Indicator, IndicatorCode, Observation, Period, Qualifier, Target, TargetKind, Term,
-    Unit, UnitKind, VnDecimal,
+    Direction, Indicator, IndicatorCode, IndicatorId, Observation, Period, Qualifier, Target,
+    TargetKind, Term, TermId, Unit, UnitKind, ValueState, VnDecimal,
 };
 use resolution_dashboard::export::pdf::meeting_pack_pdf;
 use resolution_dashboard::i18n::Locale;
@@ -24,6 +24,8 @@ fn number(n: i64) -> VnDecimal {
 }
 
 fn term_of_30() -> Result<TermData, Box<dyn std::error::Error>> {
+    let changed_at = resolution_dashboard::clock::parse_stored("2026-11-26T00:00:00Z")
+        .ok_or("the benchmark's timestamp")?;
     let seed = SeedFile::parse(BUILTIN_SEED)?;
     let term = Term::new(2015, 2020)?;
     let source = SourceRecord {
@@ -49,16 +51,16 @@ fn term_of_30() -> Result<TermData, Box<dyn std::error::Error>> {
                     ..source.clone()
                 },
                 note: None,
-                state: "approved".into(),
+                state: ValueState::Approved,
                 version: 1,
-                updated_at: "2026-11-26T00:00:00Z".into(),
+                updated_at: changed_at,
                 review_comment: None,
                 updated_by: None,
             })
             .collect();
         indicators.push(IndicatorRecord {
-            id,
-            term_id: 1,
+            id: IndicatorId::new(id),
+            term_id: TermId::new(1),
             group_id: None,
             parent_id: None,
             definition: Indicator {
@@ -86,7 +88,7 @@ fn term_of_30() -> Result<TermData, Box<dyn std::error::Error>> {
     }
     Ok(TermData {
         term: TermRecord {
-            id: 1,
+            id: TermId::new(1),
             name: "Nhiệm kỳ 2015–2020".into(),
             name_en: Some("Term 2015–2020".into()),
             term,
@@ -94,7 +96,7 @@ fn term_of_30() -> Result<TermData, Box<dyn std::error::Error>> {
         groups: Vec::new(),
         indicators,
         data_version: 1,
-        changed_at: "2026-11-26T00:00:00Z".into(),
+        changed_at,
     })
 }
 
@@ -122,7 +124,12 @@ fn exports(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf");
     group.sample_size(10);
     group.bench_function("meeting pack PDF, 30 indicators", |b| {
-        b.iter(|| meeting_pack_pdf(&meeting_pack(&data, Locale::Vi, "2026-11-26"), Locale::Vi))
+        b.iter(|| {
+            meeting_pack_pdf(
+                &meeting_pack(&data, Locale::Vi, data.changed_at),
+                Locale::Vi,
+            )
+        })
     });
     group.finish();
 }

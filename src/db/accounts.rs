@@ -2,12 +2,13 @@
 //! Tokens are stored as hashes only; the caller hashes before it asks.
 
 use super::BeginWrite;
+use super::records::typed;
 use super::{Db, DbError, on_pool};
-use crate::domain::Role;
+use crate::domain::{Role, UserId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRecord {
-    pub id: i64,
+    pub id: UserId,
     pub username: String,
     pub role: Role,
     pub disabled: bool,
@@ -40,11 +41,10 @@ struct SessionRow {
 }
 
 fn user(id: i64, username: String, role: &str, disabled: i64) -> Result<UserRecord, DbError> {
-    let role = Role::parse(role).ok_or_else(|| DbError::Corrupt(format!("role {role:?}")))?;
     Ok(UserRecord {
-        id,
+        id: UserId::new(id),
         username,
-        role,
+        role: typed("role", role, Role::parse)?,
         disabled: disabled != 0,
     })
 }
@@ -277,5 +277,32 @@ impl Db {
         Ok(
             on_pool!(self, p => sqlx::query(sql).bind(now).bind(user_id).bind(label).execute(p).await?.rows_affected()),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_role_this_program_does_not_know_is_refused_as_corrupt_data() {
+        for (stored, expected) in [
+            ("viewer", Some(Role::Viewer)),
+            ("editor", Some(Role::Editor)),
+            ("approver", Some(Role::Approver)),
+            ("admin", Some(Role::Admin)),
+            ("Admin", None),
+            ("superuser", None),
+            ("", None),
+        ] {
+            match user(1, "u".into(), stored, 0) {
+                Ok(u) => assert_eq!(Some(u.role), expected, "{stored:?}"),
+                Err(DbError::Corrupt(message)) => {
+                    assert_eq!(expected, None, "{stored:?}");
+                    assert_eq!(message, format!("role: {stored:?}"));
+                }
+                Err(e) => panic!("{stored:?}: {e}"),
+            }
+        }
     }
 }

@@ -3,7 +3,9 @@
 //! history (a mid-term review moves targets). Every change is audited.
 
 use super::BeginWrite;
+use super::records::{corrupt, timestamp, typed};
 use super::{Actor, Backend, Db, DbError, on_pool};
+use crate::clock::Timestamp;
 use crate::domain::{Direction, TargetKind, UnitKind, VnDecimal};
 
 #[derive(Debug, Clone)]
@@ -39,13 +41,40 @@ pub struct IndicatorInput {
 }
 
 /// One target of an indicator, current or superseded.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct TargetHistoryRow {
-    pub kind: String,
-    pub value: String,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetHistoryRecord {
+    pub kind: TargetKind,
+    pub value: VnDecimal,
     pub quote: Option<String>,
-    pub recorded_at: String,
-    pub superseded_at: Option<String>,
+    pub recorded_at: Timestamp,
+    pub superseded_at: Option<Timestamp>,
+}
+
+/// A target as the SQL returns it.
+#[derive(sqlx::FromRow)]
+struct TargetHistoryRow {
+    kind: String,
+    value: String,
+    quote: Option<String>,
+    recorded_at: String,
+    superseded_at: Option<String>,
+}
+
+impl TryFrom<TargetHistoryRow> for TargetHistoryRecord {
+    type Error = DbError;
+    fn try_from(r: TargetHistoryRow) -> Result<Self, DbError> {
+        Ok(TargetHistoryRecord {
+            kind: typed("target kind", &r.kind, TargetKind::parse)?,
+            value: VnDecimal::from_canonical(&r.value)
+                .map_err(|_| corrupt("target value", &r.value))?,
+            quote: r.quote,
+            recorded_at: timestamp("target recorded at", &r.recorded_at)?,
+            superseded_at: r
+                .superseded_at
+                .map(|t| timestamp("target superseded at", &t))
+                .transpose()?,
+        })
+    }
 }
 
 pub(super) const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
@@ -278,7 +307,11 @@ impl Db {
     pub async fn target_history(
         &self,
         indicator_id: i64,
-    ) -> Result<Vec<TargetHistoryRow>, DbError> {
-        Ok(on_pool!(self, p => sqlx::query_as(TARGETS).bind(indicator_id).fetch_all(p).await?))
+    ) -> Result<Vec<TargetHistoryRecord>, DbError> {
+        let rows: Vec<TargetHistoryRow> =
+            on_pool!(self, p => sqlx::query_as(TARGETS).bind(indicator_id).fetch_all(p).await?);
+        rows.into_iter()
+            .map(TargetHistoryRecord::try_from)
+            .collect()
     }
 }

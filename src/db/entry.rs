@@ -3,8 +3,9 @@
 //! change appends to the audit history in the same transaction.
 
 use super::BeginWrite;
+use super::records::typed;
 use super::{Backend, Db, DbError, on_pool};
-use crate::domain::{Period, Qualifier, VnDecimal};
+use crate::domain::{Period, Qualifier, ValueState, VnDecimal};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Where a change came from, recorded in the history.
@@ -106,6 +107,13 @@ struct CurrentRow {
     state: String,
     version: i64,
     updated_by_name: Option<String>,
+}
+
+impl CurrentRow {
+    /// The stored review state; a word the domain does not know is corrupt data.
+    fn state(&self) -> Result<ValueState, DbError> {
+        typed("value state", &self.state, ValueState::parse)
+    }
 }
 
 const TERM_LOCKED: &str = "SELECT locked FROM terms WHERE id = $1";
@@ -218,11 +226,13 @@ impl Db {
                     continue;
                 }
                 let new_value = c.value.canonical();
-                let unchanged = current.as_ref().is_some_and(|r| {
+                // Saving a returned figure again, even unchanged, makes it a draft.
+                let returned = current.as_ref().map(CurrentRow::state).transpose()?
+                    == Some(ValueState::Returned);
+                let unchanged = !returned && current.as_ref().is_some_and(|r| {
                     VnDecimal::from_canonical(&r.value).ok() == Some(c.value)
                         && r.qualifier == c.qualifier.key()
                         && r.note == c.note
-                        && r.state != "returned"
                 });
                 if unchanged {
                     continue;
@@ -261,7 +271,7 @@ impl Db {
                         value: new_value.clone(),
                         qualifier: c.qualifier.key().to_string(),
                         note: c.note.clone(),
-                        state: "draft".to_string(),
+                        state: ValueState::Draft.key().to_string(),
                         version: current_version + 1,
                         updated_by_name: Some(actor.username.clone()),
                     });
@@ -298,7 +308,7 @@ impl Db {
             let rows: Vec<(i64, String, String)> =
                 sqlx::query_as(SUBMITTABLE).bind(term_id).bind(period.key()).fetch_all(&mut *tx).await?;
             for (indicator_id, period, value) in &rows {
-                sqlx::query(SET_STATE).bind("submitted").bind(None::<String>).bind(&now).bind(indicator_id).bind(period)
+                sqlx::query(SET_STATE).bind(ValueState::Submitted.key()).bind(None::<String>).bind(&now).bind(indicator_id).bind(period)
                     .execute(&mut *tx).await?;
                 sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind("value.submit")
                     .bind(term_id).bind(indicator_id).bind(period).bind(Some(value)).bind(Some(value)).bind(None::<String>)
@@ -333,7 +343,7 @@ impl Db {
             }
             let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
             let current = current.ok_or(WriteError::NotFound)?;
-            if current.state != "submitted" {
+            if !current.state()?.can_review() {
                 return Err(WriteError::WrongState);
             }
             let action = match decision {
@@ -342,7 +352,7 @@ impl Db {
                     "value.approve"
                 }
                 Decision::Return => {
-                    sqlx::query(SET_STATE).bind("returned").bind(comment).bind(&now).bind(indicator_id).bind(&key)
+                    sqlx::query(SET_STATE).bind(ValueState::Returned.key()).bind(comment).bind(&now).bind(indicator_id).bind(&key)
                         .execute(&mut *tx).await?;
                     "value.return"
                 }

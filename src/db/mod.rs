@@ -19,7 +19,7 @@ pub use accounts::UserRecord;
 pub use backup::{BackupError, BackupSummary, inspect as inspect_backup};
 pub use connect::{Backend, pg_test_database};
 pub use copy::CopyReport;
-pub use definitions::{IndicatorInput, TargetHistoryRow, TermEdit, TermInput};
+pub use definitions::{IndicatorInput, TargetHistoryRecord, TermEdit, TermInput};
 pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;
 pub use read::{Figures, TermCounts};

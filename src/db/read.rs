@@ -1,9 +1,10 @@
 //! Queries that read. A term page needs a fixed number of queries whatever the
 //! number of indicators (no N+1).
 
-use super::records::indicator_record;
+use super::records::{indicator_record, timestamp};
 use super::rows::{GroupRow, IndicatorRow, TargetRow, TermRow, ValueRow};
 use super::{Db, DbError, GroupRecord, TermData, TermRecord, on_pool};
+use crate::domain::IndicatorId;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -79,9 +80,9 @@ impl Db {
             .map(|term| {
                 let (_, indicators, with_values) = counts
                     .iter()
-                    .find(|c| c.0 == term.id)
+                    .find(|c| c.0 == term.id.get())
                     .copied()
-                    .unwrap_or((term.id, 0, 0));
+                    .unwrap_or((term.id.get(), 0, 0));
                 TermCounts {
                     term,
                     indicators,
@@ -182,7 +183,7 @@ impl Db {
             return Ok(Vec::new());
         };
         let Some(code) = here
-            .indicator(indicator_id)
+            .indicator(IndicatorId::new(indicator_id))
             .map(|i| i.definition.code.to_string())
         else {
             return Ok(Vec::new());
@@ -191,7 +192,7 @@ impl Db {
         for t in self.terms().await? {
             if t.id == here.term.id {
                 out.push(here.clone());
-            } else if let Some(other) = self.indicator_in_term(t.id, &code).await?
+            } else if let Some(other) = self.indicator_in_term(t.id.get(), &code).await?
                 && let Some(data) = self.indicator_family(other, Figures::Approved).await?
             {
                 out.push(data);
@@ -263,7 +264,7 @@ impl Db {
             groups: groups.into_iter().map(GroupRecord::from).collect(),
             indicators,
             data_version: version.0,
-            changed_at: version.1,
+            changed_at: timestamp("data changed at", &version.1)?,
         }))
     }
 

@@ -2,14 +2,15 @@
 
 use super::DbError;
 use super::rows::{GroupRow, IndicatorRow, TargetRow, TermRow, ValueRow};
+use crate::clock::Timestamp;
 use crate::domain::{
-    Direction, Indicator, IndicatorCode, Observation, Period, Qualifier, Target, TargetKind, Term,
-    Unit, UnitKind, VnDecimal,
+    Direction, Indicator, IndicatorCode, IndicatorId, Observation, Period, Qualifier, Target,
+    TargetKind, Term, TermId, Unit, UnitKind, ValueState, VnDecimal,
 };
 
 #[derive(Debug, Clone)]
 pub struct TermRecord {
-    pub id: i64,
+    pub id: TermId,
     pub name: String,
     pub name_en: Option<String>,
     pub term: Term,
@@ -44,19 +45,19 @@ pub struct ValueRecord {
     pub observation: Observation,
     pub source: SourceRecord,
     pub note: Option<String>,
-    pub state: String,
+    pub state: ValueState,
     pub version: i64,
-    pub updated_at: String,
+    pub updated_at: Timestamp,
     pub review_comment: Option<String>,
     pub updated_by: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct IndicatorRecord {
-    pub id: i64,
-    pub term_id: i64,
+    pub id: IndicatorId,
+    pub term_id: TermId,
     pub group_id: Option<i64>,
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<IndicatorId>,
     pub definition: Indicator,
     /// Shown as a headline card on the overview.
     pub headline: bool,
@@ -79,16 +80,16 @@ pub struct TermData {
     /// In display order.
     pub indicators: Vec<IndicatorRecord>,
     pub data_version: i64,
-    /// When any figure was last changed (UTC, ISO 8601).
-    pub changed_at: String,
+    /// When any figure was last changed.
+    pub changed_at: Timestamp,
 }
 
 impl TermData {
-    pub fn indicator(&self, id: i64) -> Option<&IndicatorRecord> {
+    pub fn indicator(&self, id: IndicatorId) -> Option<&IndicatorRecord> {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    pub fn children_of(&self, id: i64) -> impl Iterator<Item = &IndicatorRecord> {
+    pub fn children_of(&self, id: IndicatorId) -> impl Iterator<Item = &IndicatorRecord> {
         self.indicators
             .iter()
             .filter(move |i| i.parent_id == Some(id))
@@ -99,8 +100,23 @@ impl TermData {
     }
 }
 
-fn corrupt(what: &str, value: &str) -> DbError {
+pub(super) fn corrupt(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("{what}: {value:?}"))
+}
+
+/// A stored word read as the domain type it names, once, here: an unknown word is
+/// corrupt data, never passed on as text.
+pub(super) fn typed<T>(
+    what: &str,
+    text: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, DbError> {
+    parse(text).ok_or_else(|| corrupt(what, text))
+}
+
+/// A stored timestamp (see `clock`).
+pub(super) fn timestamp(what: &str, text: &str) -> Result<Timestamp, DbError> {
+    typed(what, text, crate::clock::parse_stored)
 }
 
 impl TryFrom<TermRow> for TermRecord {
@@ -110,7 +126,7 @@ impl TryFrom<TermRow> for TermRecord {
         let term = Term::new(years(r.start_year)?, years(r.end_year)?)
             .map_err(|e| corrupt("term", &e.to_string()))?;
         Ok(TermRecord {
-            id: r.id,
+            id: TermId::new(r.id),
             name: r.name,
             name_en: r.name_en,
             term,
@@ -135,12 +151,11 @@ pub(super) fn indicator_record(
     target: Option<TargetRow>,
     values: Vec<ValueRow>,
 ) -> Result<IndicatorRecord, DbError> {
-    let kind = UnitKind::parse(&r.unit_kind).ok_or_else(|| corrupt("unit kind", &r.unit_kind))?;
-    let direction =
-        Direction::parse(&r.direction).ok_or_else(|| corrupt("direction", &r.direction))?;
+    let kind = typed("unit kind", &r.unit_kind, UnitKind::parse)?;
+    let direction = typed("direction", &r.direction, Direction::parse)?;
     let target = target
         .map(|t| -> Result<TargetRecord, DbError> {
-            let kind = TargetKind::parse(&t.kind).ok_or_else(|| corrupt("target kind", &t.kind))?;
+            let kind = typed("target kind", &t.kind, TargetKind::parse)?;
             let value = VnDecimal::from_canonical(&t.value)
                 .map_err(|_| corrupt("target value", &t.value))?;
             Ok(TargetRecord {
@@ -162,10 +177,10 @@ pub(super) fn indicator_record(
         .collect::<Result<Vec<_>, _>>()?;
     values.sort_by_key(|v| v.observation.period);
     Ok(IndicatorRecord {
-        id: r.id,
-        term_id: r.term_id,
+        id: IndicatorId::new(r.id),
+        term_id: TermId::new(r.term_id),
         group_id: r.group_id,
-        parent_id: r.parent_id,
+        parent_id: r.parent_id.map(IndicatorId::new),
         definition: Indicator {
             code: IndicatorCode::parse(&r.code).map_err(|_| corrupt("indicator code", &r.code))?,
             name: r.name,
@@ -184,10 +199,9 @@ pub(super) fn indicator_record(
 }
 
 fn value_record(r: ValueRow) -> Result<ValueRecord, DbError> {
-    let period = Period::parse(&r.period).ok_or_else(|| corrupt("period", &r.period))?;
+    let period = typed("period", &r.period, Period::parse)?;
     let value = VnDecimal::from_canonical(&r.value).map_err(|_| corrupt("value", &r.value))?;
-    let qualifier =
-        Qualifier::parse(&r.qualifier).ok_or_else(|| corrupt("qualifier", &r.qualifier))?;
+    let qualifier = typed("qualifier", &r.qualifier, Qualifier::parse)?;
     Ok(ValueRecord {
         id: r.id,
         observation: Observation {
@@ -200,10 +214,122 @@ fn value_record(r: ValueRow) -> Result<ValueRecord, DbError> {
             quote: r.quote,
         },
         note: r.note,
-        state: r.state,
+        state: typed("value state", &r.state, ValueState::parse)?,
         version: r.version,
-        updated_at: r.updated_at,
+        updated_at: timestamp("updated at", &r.updated_at)?,
         review_comment: r.review_comment,
         updated_by: r.updated_by,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One stored indicator with a target and a figure, as the SQL returns them.
+    struct Rows {
+        indicator: IndicatorRow,
+        target: TargetRow,
+        value: ValueRow,
+    }
+
+    fn rows() -> Rows {
+        Rows {
+            indicator: IndicatorRow {
+                id: 7,
+                term_id: 2,
+                group_id: None,
+                parent_id: Some(6),
+                code: "NV-01".into(),
+                name: "Nhiệm vụ".into(),
+                name_en: None,
+                unit_kind: "count".into(),
+                unit: "nhiệm vụ".into(),
+                unit_en: None,
+                direction: "higher_is_better".into(),
+                headline: 0,
+            },
+            target: TargetRow {
+                indicator_id: 7,
+                kind: "cumulative".into(),
+                value: "100".into(),
+                source_title: None,
+                quote: None,
+            },
+            value: ValueRow {
+                id: 1,
+                indicator_id: 7,
+                period: "2021".into(),
+                value: "12.5".into(),
+                qualifier: "exact".into(),
+                source_title: None,
+                quote: None,
+                note: None,
+                state: "submitted".into(),
+                version: 3,
+                updated_at: "2026-11-26T14:05:09Z".into(),
+                review_comment: None,
+                updated_by: None,
+            },
+        }
+    }
+
+    fn read(r: Rows) -> Result<IndicatorRecord, DbError> {
+        indicator_record(r.indicator, Some(r.target), vec![r.value])
+    }
+
+    #[test]
+    fn stored_words_and_timestamps_are_read_once_into_domain_types() {
+        let record = read(rows()).expect("a well-formed row");
+        assert_eq!(record.id, IndicatorId::new(7));
+        assert_eq!(record.term_id, TermId::new(2));
+        assert_eq!(record.parent_id, Some(IndicatorId::new(6)));
+        let value = &record.values[0];
+        assert_eq!(value.state, ValueState::Submitted);
+        assert_eq!(
+            crate::clock::stored(value.updated_at),
+            "2026-11-26T14:05:09Z"
+        );
+        let target = record.target.expect("a target");
+        assert_eq!(target.target.kind, TargetKind::Cumulative);
+    }
+
+    #[test]
+    fn a_stored_word_or_timestamp_the_domain_does_not_know_is_refused_as_corrupt_data() {
+        type Spoil = fn(&mut Rows);
+        let cases: &[(&str, &str, Spoil)] = &[
+            ("value state", "published", |r| {
+                r.value.state = "published".into()
+            }),
+            ("value state", "Draft", |r| r.value.state = "Draft".into()),
+            ("value state", "", |r| r.value.state = String::new()),
+            ("qualifier", "roughly", |r| {
+                r.value.qualifier = "roughly".into()
+            }),
+            ("period", "2021-22", |r| r.value.period = "2021-22".into()),
+            ("updated at", "yesterday", |r| {
+                r.value.updated_at = "yesterday".into()
+            }),
+            ("updated at", "2026-11-26 14:05:09", |r| {
+                r.value.updated_at = "2026-11-26 14:05:09".into()
+            }),
+            ("unit kind", "kilograms", |r| {
+                r.indicator.unit_kind = "kilograms".into()
+            }),
+            ("direction", "up", |r| r.indicator.direction = "up".into()),
+            ("target kind", "someday", |r| {
+                r.target.kind = "someday".into()
+            }),
+        ];
+        for (what, text, spoil) in cases {
+            let mut r = rows();
+            spoil(&mut r);
+            match read(r) {
+                Err(DbError::Corrupt(message)) => {
+                    assert_eq!(message, format!("{what}: {text:?}"), "{what} {text:?}");
+                }
+                other => panic!("{what} {text:?} was not refused: {other:?}"),
+            }
+        }
+    }
 }

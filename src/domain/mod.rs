@@ -27,3 +27,62 @@ pub use target::{Direction, Target, TargetKind};
 pub use term::{Term, TermError};
 pub use unit::{Unit, UnitKind};
 pub use value::{Observation, Qualifier};
+
+#[cfg(test)]
+mod words {
+    //! The words the database and the forms hold for each typed value.
+
+    use super::*;
+
+    /// Each typed value as (its word, the word read back), for every value.
+    fn round_trips() -> Vec<(&'static str, Option<&'static str>)> {
+        let mut out = Vec::new();
+        out.extend(Role::ALL.map(|v| (v.key(), Role::parse(v.key()).map(Role::key))));
+        out.extend(
+            ValueState::ALL.map(|v| (v.key(), ValueState::parse(v.key()).map(ValueState::key))),
+        );
+        out.extend(UnitKind::ALL.map(|v| (v.key(), UnitKind::parse(v.key()).map(UnitKind::key))));
+        out.extend(
+            TargetKind::ALL.map(|v| (v.key(), TargetKind::parse(v.key()).map(TargetKind::key))),
+        );
+        out.extend(
+            Direction::ALL.map(|v| (v.key(), Direction::parse(v.key()).map(Direction::key))),
+        );
+        out.extend(
+            Qualifier::ALL.map(|v| (v.key(), Qualifier::parse(v.key()).map(Qualifier::key))),
+        );
+        out
+    }
+
+    #[test]
+    fn every_typed_value_reads_back_from_the_word_it_is_stored_as() {
+        for (word, read) in round_trips() {
+            assert_eq!(read, Some(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_names_no_value_is_refused_by_every_reader() {
+        for word in [
+            "",
+            "Draft",
+            "DRAFT",
+            " draft",
+            "draft ",
+            "published",
+            "kilograms",
+            "up",
+            "someday",
+            "roughly",
+            "superuser",
+            "1",
+        ] {
+            assert_eq!(Role::parse(word), None, "role {word:?}");
+            assert_eq!(ValueState::parse(word), None, "state {word:?}");
+            assert_eq!(UnitKind::parse(word), None, "unit kind {word:?}");
+            assert_eq!(TargetKind::parse(word), None, "target kind {word:?}");
+            assert_eq!(Direction::parse(word), None, "direction {word:?}");
+            assert_eq!(Qualifier::parse(word), None, "qualifier {word:?}");
+        }
+    }
+}

@@ -73,6 +73,13 @@ pub enum ValueState {
 }
 
 impl ValueState {
+    pub const ALL: [ValueState; 4] = [
+        ValueState::Draft,
+        ValueState::Submitted,
+        ValueState::Approved,
+        ValueState::Returned,
+    ];
+
     pub fn parse(text: &str) -> Option<ValueState> {
         match text {
             "draft" => Some(ValueState::Draft),

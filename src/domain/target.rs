@@ -18,6 +18,14 @@ pub enum TargetKind {
 }
 
 impl TargetKind {
+    /// In the order a form offers them.
+    pub const ALL: [TargetKind; 4] = [
+        TargetKind::EachYear,
+        TargetKind::Cumulative,
+        TargetKind::EndOfTerm,
+        TargetKind::Average,
+    ];
+
     pub fn parse(text: &str) -> Option<TargetKind> {
         match text {
             "each_year" => Some(TargetKind::EachYear),
@@ -48,6 +56,8 @@ pub enum Direction {
 }
 
 impl Direction {
+    pub const ALL: [Direction; 2] = [Direction::HigherIsBetter, Direction::LowerIsBetter];
+
     pub fn parse(text: &str) -> Option<Direction> {
         match text {
             "higher" | "higher_is_better" => Some(Direction::HigherIsBetter),

@@ -18,6 +18,14 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// In the order a form offers them.
+    pub const ALL: [UnitKind; 4] = [
+        UnitKind::Count,
+        UnitKind::Money,
+        UnitKind::Percent,
+        UnitKind::PercentPerYear,
+    ];
+
     pub fn parse(text: &str) -> Option<UnitKind> {
         match text {
             "count" => Some(UnitKind::Count),

@@ -15,6 +15,14 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// In the order a form offers them.
+    pub const ALL: [Qualifier; 4] = [
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::About,
+        Qualifier::AtLeast,
+    ];
+
     pub fn parse(text: &str) -> Option<Qualifier> {
         match text {
             "exact" => Some(Qualifier::Exact),

@@ -128,7 +128,7 @@ pub fn data_table(data: &TermData, locale: Locale, today: i32) -> DataTable {
         period_names: periods.iter().map(|p| locale.period(*p)).collect(),
         periods,
         rows,
-        changed: crate::present::changed_label(&data.changed_at, locale),
+        changed: crate::present::changed_label(data.changed_at, locale),
     }
 }
 

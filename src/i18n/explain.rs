@@ -3,7 +3,8 @@
 
 use super::Locale;
 use crate::domain::{
-    Direction, Period, Progress, Qualifier, Reason, Status, Target, TargetKind, Unit, VnDecimal,
+    Direction, Period, Progress, Qualifier, Reason, Role, Status, Target, TargetKind, Unit,
+    ValueState, VnDecimal,
 };
 
 /// Writes the values of one indicator (one unit) in one language.
@@ -141,6 +142,16 @@ impl Locale {
 
     pub fn rule(self, status: Status) -> &'static str {
         self.t(&format!("rule.{}", status.key()))
+    }
+
+    /// "Chờ duyệt": a figure's review state in words.
+    pub fn value_state(self, state: ValueState) -> &'static str {
+        self.t(&format!("state.{}", state.key()))
+    }
+
+    /// "Quản trị": a role in words.
+    pub fn role(self, role: Role) -> &'static str {
+        self.t(&format!("role.{}", role.key()))
     }
 
     pub fn period(self, period: Period) -> String {

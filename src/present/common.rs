@@ -1,8 +1,9 @@
 //! Small pieces every builder uses: names in the reader's language, term links,
-//! progress of one indicator, dates written for people, one indicator row.
+//! progress of one indicator, figures and dates written for people, one indicator row.
 
+use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermRecord};
-use crate::domain::{Progress, Term, evaluate};
+use crate::domain::{Period, Progress, Term, ValueState, evaluate};
 use crate::i18n::{Explainer, Locale};
 use crate::present::views::{IndicatorRowView, TermLink};
 
@@ -34,17 +35,32 @@ pub fn progress_of(i: &IndicatorRecord, term: &Term, today: i32) -> Progress {
     )
 }
 
-/// "2026-11-26T14:00:00Z" → "26/11/2026" (vi) or "2026-11-26" (en).
-pub fn date_label(iso: &str, locale: Locale) -> String {
-    let date = iso.get(..10).unwrap_or(iso);
-    match (locale, date.split('-').collect::<Vec<_>>().as_slice()) {
-        (Locale::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
-        _ => date.to_string(),
+/// The stored figure of one period, written out with its qualifier and unit.
+pub fn figure_in(i: &IndicatorRecord, period: Period, locale: Locale) -> Option<String> {
+    let v = i.values.iter().find(|v| v.observation.period == period)?;
+    let ex = Explainer {
+        locale,
+        unit: &i.definition.unit,
+    };
+    Some(ex.figure(v.observation.value, v.observation.qualifier))
+}
+
+/// The day of a timestamp: "26/11/2026" (vi) or "2026-11-26" (en). Shown in UTC, as
+/// stored: the installation keeps every timestamp in UTC.
+pub fn date_label(at: Timestamp, locale: Locale) -> String {
+    match locale {
+        Locale::Vi => format!(
+            "{:02}/{:02}/{:04}",
+            at.day(),
+            u8::from(at.month()),
+            at.year()
+        ),
+        Locale::En => crate::clock::date_iso(at),
     }
 }
 
 /// "Cập nhật số liệu: 26/11/2026".
-pub fn changed_label(changed_at: &str, locale: Locale) -> String {
+pub fn changed_label(changed_at: Timestamp, locale: Locale) -> String {
     let text = date_label(changed_at, locale);
     locale.tf("indicator.last_changed", &[("date", &text)])
 }
@@ -82,9 +98,8 @@ pub fn row_view(
         state: i
             .values
             .iter()
-            .map(|v| v.state.as_str())
-            .find(|s| *s != "approved")
-            .map(str::to_string),
+            .map(|v| v.state)
+            .find(|s| *s != ValueState::Approved),
     }
 }
 
@@ -92,11 +107,23 @@ pub fn row_view(
 mod tests {
     use super::*;
 
+    fn at(text: &str) -> Timestamp {
+        crate::clock::parse_stored(text).expect("a stored timestamp")
+    }
+
     #[test]
     fn change_dates_are_written_day_first_in_vietnamese() {
         assert_eq!(
-            changed_label("2026-11-26T14:00:00Z", Locale::Vi),
+            changed_label(at("2026-11-26T14:00:00Z"), Locale::Vi),
             "Cập nhật số liệu: 26/11/2026"
+        );
+        assert_eq!(
+            date_label(at("2026-01-05T23:59:59Z"), Locale::Vi),
+            "05/01/2026"
+        );
+        assert_eq!(
+            date_label(at("2026-01-05T23:59:59Z"), Locale::En),
+            "2026-01-05"
         );
     }
 }

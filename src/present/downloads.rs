@@ -3,6 +3,7 @@
 //! the unit that publishes it and the date the data last changed at the bottom.
 
 use crate::charts::{Frame, HBarChart};
+use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermData};
 use crate::i18n::Locale;
 use crate::present::chart_spec::{Chart, ChartSpec};
@@ -117,9 +118,9 @@ pub fn compare_download(
     let records: Vec<&IndicatorRecord> = found.iter().map(|(_, r)| *r).collect();
     let latest = found
         .iter()
-        .map(|(t, _)| t.changed_at.as_str())
+        .map(|(t, _)| t.changed_at)
         .max()
-        .unwrap_or(&data.changed_at);
+        .unwrap_or(data.changed_at);
     let mut frame = frame(subtitle, &records, data, locale);
     if let Some(last) = frame.footer.last_mut() {
         *last = footer_org(latest, locale);
@@ -136,12 +137,12 @@ fn frame(subtitle: String, records: &[&IndicatorRecord], data: &TermData, locale
         subtitle: Some(subtitle),
         footer: vec![
             source_line(records, locale),
-            footer_org(&data.changed_at, locale),
+            footer_org(data.changed_at, locale),
         ],
     }
 }
 
-fn footer_org(changed_at: &str, locale: Locale) -> String {
+fn footer_org(changed_at: Timestamp, locale: Locale) -> String {
     locale.tf(
         "export.footer",
         &[

@@ -2,6 +2,7 @@
 //! status with the rule and facts behind it.
 
 use crate::db::{SourceRecord, TermData};
+use crate::domain::IndicatorId;
 use crate::i18n::{Explainer, Locale};
 use crate::present::charts::{breakdown_chart, indicator_chart};
 use crate::present::compare::compare_spec;
@@ -20,7 +21,7 @@ fn source_view(s: &SourceRecord) -> SourceView {
 pub fn indicator_page(
     data: &TermData,
     terms: &[TermData],
-    id: i64,
+    id: IndicatorId,
     locale: Locale,
     today: i32,
 ) -> Option<IndicatorPageView> {
@@ -79,6 +80,6 @@ pub fn indicator_page(
         },
         compare: compare_spec(terms, i, locale).and_then(|s| s.page_view()),
         children,
-        changed: changed_label(&data.changed_at, locale),
+        changed: changed_label(data.changed_at, locale),
     })
 }

@@ -19,6 +19,7 @@ server_only! {
     mod compare;
     mod conflicts;
     mod downloads;
+    mod history;
     mod home;
     mod indicator;
     mod pack;
@@ -31,11 +32,12 @@ server_only! {
         Download, ascii_stem, breakdown_download, compare_download, indicator_download,
         overview_download,
     };
+    pub use history::{history_row, moment_label};
     pub use home::home_view;
     pub use indicator::indicator_page;
     pub use pack::{IndicatorBlock, MeetingPack, SummaryRow, meeting_pack};
     pub use term::{status_counts, term_page};
 
-    pub use crate::clock::{today_iso, today_year};
+    pub use crate::clock::today_year;
     pub use common::*;
 }

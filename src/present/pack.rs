@@ -1,7 +1,8 @@
 //! The meeting pack's content, in the reader's language: cover, summary table, overview
 //! chart and one block per indicator (facts, chart, status explained, sources). Pure;
-//! the PDF export lays it out on A4 pages.
+//! the PDF export (`src/export/pdf/`) lays it out on A4 pages.
 
+use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermData};
 use crate::domain::Progress;
 use crate::i18n::{Explainer, Locale};
@@ -53,12 +54,9 @@ pub struct MeetingPack {
     pub blocks: Vec<IndicatorBlock>,
 }
 
-/// The pack of one term as of `today` ("YYYY-MM-DD").
-pub fn meeting_pack(data: &TermData, locale: Locale, today: &str) -> MeetingPack {
-    let year = today
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(data.term.term.end_year());
+/// The pack of one term as of `today`.
+pub fn meeting_pack(data: &TermData, locale: Locale, today: Timestamp) -> MeetingPack {
+    let year = today.year();
     let progress: Vec<Progress> = data
         .indicators
         .iter()
@@ -95,7 +93,7 @@ pub fn meeting_pack(data: &TermData, locale: Locale, today: &str) -> MeetingPack
             ],
         ),
         made_on: locale.tf("pdf.made_on", &[("date", &date_label(today, locale))]),
-        changed: changed_label(&data.changed_at, locale),
+        changed: changed_label(data.changed_at, locale),
         status_counts: status_counts(progress.iter().map(|p| p.status))
             .into_iter()
             .map(|c| (locale.status(c.status).to_string(), c.count))

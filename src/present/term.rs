@@ -2,7 +2,7 @@
 //! and the overview chart.
 
 use crate::db::TermData;
-use crate::domain::{Progress, Status};
+use crate::domain::{IndicatorId, Progress, Status};
 use crate::i18n::Locale;
 use crate::present::charts::overview_chart;
 use crate::present::views::{GroupView, StatusCount, TermPageView};
@@ -27,7 +27,7 @@ pub fn term_page(
         .iter()
         .map(|i| progress_of(i, &data.term.term, today))
         .collect();
-    let position: HashMap<i64, usize> = data
+    let position: HashMap<IndicatorId, usize> = data
         .indicators
         .iter()
         .enumerate()
@@ -85,7 +85,7 @@ pub fn term_page(
         groups: data.groups.clone(),
         indicators: shown.iter().map(|n| data.indicators[*n].clone()).collect(),
         data_version: data.data_version,
-        changed_at: data.changed_at.clone(),
+        changed_at: data.changed_at,
     };
     let page_progress: Vec<Progress> = shown.iter().map(|n| progress[*n].clone()).collect();
     let first = data.term.term.years().next().unwrap_or_default();
@@ -103,7 +103,7 @@ pub fn term_page(
         chart: overview_chart(&page_data, &page_progress, locale),
         page,
         pages: page_count,
-        changed: changed_label(&data.changed_at, locale),
+        changed: changed_label(data.changed_at, locale),
         locked,
         drafts,
     }

@@ -1,16 +1,22 @@
-//! Reading a page's route: the numeric id of `/terms/:id` and the like.
+//! Reading a page's route: the id of `/terms/:id` and the like, by the one id rule
+//! (`domain::ids`), as the type of the thing it names; or any other parameter.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// The numeric `:id` of the route; None for anything that is not a positive integer.
-pub fn route_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+/// The route parameter `name`, read by `parse` (an id's: `TermId::parse` refuses
+/// "abc", "0", "012", "+1"); None when it is missing or refused.
+pub fn route_param<I: 'static>(
+    name: &'static str,
+    parse: fn(&str) -> Option<I>,
+) -> impl Fn() -> Option<I> + Copy + Send + Sync + 'static {
     let params = use_params_map();
-    move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .filter(|id| *id > 0)
-    }
+    move || params.read().get(name).and_then(|s| parse(&s))
+}
+
+/// The `:id` of the route, read as an id.
+pub fn route_id<I: 'static>(
+    parse: fn(&str) -> Option<I>,
+) -> impl Fn() -> Option<I> + Copy + Send + Sync + 'static {
+    route_param("id", parse)
 }

@@ -22,7 +22,7 @@ pub fn text_field(form: &[(String, String)], name: &str) -> Option<String> {
 /// The signed-in user as the author of a change made through a form.
 pub fn form_actor(s: &crate::web::state::SignedIn) -> crate::db::Actor {
     crate::db::Actor {
-        user_id: s.user.id,
+        user_id: s.user.id.get(),
         username: s.user.username.clone(),
         origin: crate::db::Origin::Form,
     }

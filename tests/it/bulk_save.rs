@@ -42,7 +42,7 @@ async fn stored(app: &TestApp, term: i64, id: i64, year: i32) -> Option<(VnDecim
         .await
         .expect("read")
         .expect("term");
-    let indicator = data.indicators.iter().find(|i| i.id == id)?;
+    let indicator = data.indicators.iter().find(|i| i.id.get() == id)?;
     indicator
         .values
         .iter()

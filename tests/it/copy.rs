@@ -14,14 +14,20 @@ async fn record(db: &Db) -> String {
         out += &format!("{term:?} {archived}\n");
         for figures in [Figures::Approved, Figures::Working] {
             let data = db
-                .term_data_as(term.id, figures)
+                .term_data_as(term.id.get(), figures)
                 .await
                 .expect("data")
                 .expect("term");
             for i in &data.indicators {
                 out += &format!("{:?} {:?} {:?}\n", i.definition, i.target, i.values);
-                out += &format!("{:?}\n", db.indicator_history(i.id).await.expect("history"));
-                out += &format!("{:?}\n", db.target_history(i.id).await.expect("targets"));
+                out += &format!(
+                    "{:?}\n",
+                    db.indicator_history(i.id.get()).await.expect("history")
+                );
+                out += &format!(
+                    "{:?}\n",
+                    db.target_history(i.id.get()).await.expect("targets")
+                );
             }
         }
     }

@@ -282,7 +282,7 @@ async fn a_figure_saved_after_the_preview_is_a_conflict_and_the_import_saves_not
         .expect("read")
         .expect("term");
     let stored = working
-        .indicator(nv01)
+        .indicator(resolution_dashboard::domain::IndicatorId::new(nv01))
         .and_then(|i| {
             i.values
                 .iter()

@@ -16,7 +16,7 @@ async fn figure_2021(db: &Db, term: i64, id: i64, figures: Figures) -> Option<Vn
         .await
         .expect("read")
         .expect("term");
-    data.indicator(id)?
+    data.indicator(resolution_dashboard::domain::IndicatorId::new(id))?
         .values
         .iter()
         .find(|v| v.observation.period == Period::Year(2021))

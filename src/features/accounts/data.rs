@@ -1,6 +1,6 @@
 //! The server function behind the accounts page; it checks the role first.
 
-use crate::present::views::UserRowView;
+use crate::features::accounts::view::UserRowView;
 use crate::ui::errors::PageError;
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ pub async fn get_users() -> Result<Vec<UserRowView>, PageError> {
         .into_iter()
         .map(|u| UserRowView {
             username: u.username,
-            role: u.role.key().to_string(),
+            role: u.role,
             disabled: u.disabled,
         })
         .collect())

@@ -7,6 +7,7 @@ pub mod sign_in_post;
 pub mod users_page;
 #[cfg(feature = "ssr")]
 pub mod users_post;
+pub mod view;
 
 pub use sign_in_page::{LoginPage, SetupPage};
 pub use users_page::UsersPage;

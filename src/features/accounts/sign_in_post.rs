@@ -120,7 +120,7 @@ async fn login(
     if let Some(old) = session::cookie(&headers, session::COOKIE) {
         let _ = state.db.delete_session(&secret::hash(old)).await;
     }
-    let cookie = session::start(&state.db, user.id, state.config.secure_cookies).await?;
+    let cookie = session::start(&state.db, user.id.get(), state.config.secure_cookies).await?;
     tracing::info!(user = %user.username, "signed in");
     let next = Some(form.next.as_str())
         .filter(|n| is_plain_path(n))

@@ -53,7 +53,7 @@ pub fn UsersPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <th scope="row">{u.username.clone()}</th>
-                                                <td>{l.t(&format!("role.{}", u.role))}</td>
+                                                <td>{l.role(u.role)}</td>
                                                 <td>{if u.disabled { l.t("users.disabled") } else { l.t("users.active") }}</td>
                                                 <td>
                                                     <form method="post" action=format!("/admin/users/{}/{change}", u.username)>
@@ -82,7 +82,7 @@ pub fn UsersPage() -> impl IntoView {
             <label for="new-role">{l.t("users.role")}</label>
             {field_error("role")}
             <select id="new-role" name="role">
-                {Role::ALL.iter().map(|r| view! { <option value=r.key() selected=chosen_role == r.key()>{l.t(&format!("role.{}", r.key()))}</option> }).collect_view()}
+                {Role::ALL.iter().map(|r| view! { <option value=r.key() selected=chosen_role == r.key()>{l.role(*r)}</option> }).collect_view()}
             </select>
             <label for="new-password">{l.t("account.new_password")}</label>
             <p class="hint" id="new-password-hint">{l.t("account.password_hint")}</p>

@@ -1,8 +1,11 @@
 //! The JSON shapes of the read API: the stable contract other tools rely on.
-//! Numbers are decimal strings ("12.5") so that no client rounds them.
+//! Numbers are decimal strings ("12.5") so that no client rounds them. Ids are plain
+//! numbers; a review state or a timestamp is held typed and written as the word or
+//! the text the database stores (`clock::json`), so the wire format is the stored one.
 
+use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermData, TermRecord};
-use crate::domain::Progress;
+use crate::domain::{Progress, ValueState};
 use crate::i18n::{Explainer, Locale};
 use crate::present::progress_of;
 use serde::Serialize;
@@ -21,7 +24,7 @@ pub struct TermJson {
 impl From<&TermRecord> for TermJson {
     fn from(t: &TermRecord) -> Self {
         TermJson {
-            id: t.id,
+            id: t.id.get(),
             name: t.name.clone(),
             name_en: t.name_en.clone(),
             start_year: t.term.start_year(),
@@ -64,10 +67,13 @@ pub struct ValueJson {
     pub source: SourceJson,
     pub note: Option<String>,
     /// `draft`, `submitted`, `approved` or `returned`.
-    pub state: String,
+    #[schema(value_type = String)]
+    pub state: ValueState,
     /// Grows by one with each change; send it back as `expected_version`.
     pub version: i64,
-    pub updated_at: String,
+    #[serde(serialize_with = "crate::clock::json::seconds")]
+    #[schema(value_type = String)]
+    pub updated_at: Timestamp,
 }
 
 /// Progress towards the target; numbers are decimal strings.
@@ -116,9 +122,12 @@ pub struct StoredValueJson {
     pub qualifier: &'static str,
     pub note: Option<String>,
     /// `draft`, `submitted`, `approved` or `returned`.
-    pub state: String,
+    #[schema(value_type = String)]
+    pub state: ValueState,
     pub version: i64,
-    pub updated_at: String,
+    #[serde(serialize_with = "crate::clock::json::seconds")]
+    #[schema(value_type = String)]
+    pub updated_at: Timestamp,
 }
 
 pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> IndicatorJson {
@@ -129,15 +138,15 @@ pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> Indic
     };
     let p: Progress = progress_of(i, &data.term.term, today);
     IndicatorJson {
-        id: i.id,
-        term_id: i.term_id,
+        id: i.id.get(),
+        term_id: i.term_id.get(),
         code: i.definition.code.to_string(),
         name: i.definition.name.clone(),
         name_en: i.definition.name_en.clone(),
         group: data.group(i.group_id).map(|g| g.code.clone()),
         unit: i.definition.unit.label.clone(),
         unit_kind: i.definition.unit.kind.key(),
-        parent_id: i.parent_id,
+        parent_id: i.parent_id.map(i64::from),
         target: i.target.as_ref().map(|t| TargetJson {
             kind: t.target.kind.key(),
             value: t.target.value.canonical(),
@@ -161,9 +170,9 @@ pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> Indic
                     quote: v.source.quote.clone(),
                 },
                 note: v.note.clone(),
-                state: v.state.clone(),
+                state: v.state,
                 version: v.version,
-                updated_at: v.updated_at.clone(),
+                updated_at: v.updated_at,
             })
             .collect(),
         progress: ProgressJson {

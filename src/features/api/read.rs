@@ -140,7 +140,9 @@ pub async fn indicator(
         .indicator_family(id, figures(&caller))
         .await?
         .ok_or_else(missing)?;
-    let record = data.indicator(id).ok_or_else(missing)?;
+    let record = data
+        .indicator(crate::domain::IndicatorId::new(id))
+        .ok_or_else(missing)?;
     Ok(Json(indicator_json(&data, record, today_year())))
 }
 

@@ -4,6 +4,7 @@
 //! validation as the entry form applies.
 
 use crate::db::{AuditRecord, Decision, Figures, ValueChange};
+use crate::domain::IndicatorId;
 use crate::domain::{Action, FigureError, FigureInput, Period, Written};
 use crate::features::api::json::StoredValueJson;
 use crate::features::api::write_input::{
@@ -56,7 +57,7 @@ async fn stored(
         .await?
         .ok_or(ApiError::Internal)?;
     let value = data
-        .indicator(indicator_id)
+        .indicator(IndicatorId::new(indicator_id))
         .and_then(|i| i.values.iter().find(|v| v.observation.period == period))
         .ok_or(ApiError::Internal)?;
     Ok(Json(StoredValueJson {
@@ -65,9 +66,9 @@ async fn stored(
         value: value.observation.value.canonical(),
         qualifier: value.observation.qualifier.key(),
         note: value.note.clone(),
-        state: value.state.clone(),
+        state: value.state,
         version: value.version,
-        updated_at: value.updated_at.clone(),
+        updated_at: value.updated_at,
     }))
 }
 
@@ -113,7 +114,9 @@ pub async fn put_value(
         .term_data_as(term_id, Figures::Working)
         .await?
         .ok_or(ApiError::Internal)?;
-    let indicator = data.indicator(id).ok_or(ApiError::Internal)?;
+    let indicator = data
+        .indicator(IndicatorId::new(id))
+        .ok_or(ApiError::Internal)?;
     if let Period::Year(y) = period
         && !data.term.term.years().contains(&y)
     {

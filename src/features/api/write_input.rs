@@ -104,7 +104,7 @@ pub fn writer(caller: &Caller, action: Action) -> Result<Actor, ApiError> {
         )));
     }
     Ok(Actor {
-        user_id: user.id,
+        user_id: user.id.get(),
         username: user.username.clone(),
         origin: Origin::Api,
     })

@@ -1,20 +1,20 @@
-//! View types of the admin's definition pages.
+//! The admin's definition pages, built from a term's records.
 
-use crate::db::{GroupRecord, TargetHistoryRow, TermData};
-use crate::domain::{Direction, Target, TargetKind, VnDecimal};
-use crate::i18n::{Explainer, Locale};
-use crate::present::views::{
+use crate::db::{GroupRecord, TargetHistoryRecord, TermData};
+use crate::domain::{IndicatorId, Target};
+use crate::features::definitions::view::{
     AdminGroupRow, AdminIndicatorRow, AdminIndicatorView, AdminTermView, TargetHistoryView,
     TermEditView,
 };
+use crate::i18n::{Explainer, Locale};
 use crate::present::{indicator_name, term_link};
 
 /// (id, label) pairs for a select.
-type Choices = Vec<(i64, String)>;
+type Choices<Id> = Vec<(Id, String)>;
 
 /// The groups and the possible parents, for the indicator form. Archived groups are
 /// left out, except `keep` (the group the indicator is in now).
-fn choices(data: &TermData, keep: Option<i64>) -> (Choices, Choices) {
+fn choices(data: &TermData, keep: Option<i64>) -> (Choices<i64>, Choices<IndicatorId>) {
     let groups = data
         .groups
         .iter()
@@ -39,7 +39,7 @@ pub fn term_view(
     AdminTermView {
         archived: archived
             .iter()
-            .map(|(id, code, name)| (*id, format!("{code} {name}")))
+            .map(|(id, code, name)| (IndicatorId::new(*id), format!("{code} {name}")))
             .collect(),
         term: term_link(&data.term, locale),
         edit: TermEditView {
@@ -77,8 +77,8 @@ pub fn term_view(
 
 pub fn indicator_view(
     data: &TermData,
-    id: i64,
-    history: &[TargetHistoryRow],
+    id: IndicatorId,
+    history: &[TargetHistoryRecord],
     locale: Locale,
 ) -> Option<AdminIndicatorView> {
     let i = data.indicator(id)?;
@@ -89,24 +89,15 @@ pub fn indicator_view(
     };
     let targets = history
         .iter()
-        .map(|h| {
-            let text = match (
-                TargetKind::parse(&h.kind),
-                VnDecimal::from_canonical(&h.value),
-            ) {
-                (Some(kind), Ok(value)) => ex.target(&Target {
-                    kind,
-                    value,
-                    direction: i.definition.direction,
-                }),
-                _ => format!("{} {}", h.kind, h.value),
-            };
-            TargetHistoryView {
-                text,
-                recorded: h.recorded_at.clone(),
-                superseded: h.superseded_at.clone(),
-                quote: h.quote.clone(),
-            }
+        .map(|h| TargetHistoryView {
+            text: ex.target(&Target {
+                kind: h.kind,
+                value: h.value,
+                direction: i.definition.direction,
+            }),
+            recorded: crate::clock::stored(h.recorded_at),
+            superseded: h.superseded_at.map(crate::clock::stored),
+            quote: h.quote.clone(),
         })
         .collect();
     Some(AdminIndicatorView {
@@ -117,22 +108,13 @@ pub fn indicator_view(
         name_en: i.definition.name_en.clone().unwrap_or_default(),
         unit: i.definition.unit.label.clone(),
         unit_en: i.definition.unit.label_en.clone().unwrap_or_default(),
-        unit_kind: i.definition.unit.kind.key().to_string(),
-        direction: if i.definition.direction == Direction::LowerIsBetter {
-            "lower_is_better"
-        } else {
-            "higher_is_better"
-        }
-        .to_string(),
+        unit_kind: i.definition.unit.kind,
+        direction: i.definition.direction,
         group_id: i.group_id,
         parent_id: i.parent_id,
         parents: parents.into_iter().filter(|(p, _)| *p != id).collect(),
         groups,
-        target_kind: i
-            .target
-            .as_ref()
-            .map(|t| t.target.kind.key().to_string())
-            .unwrap_or_default(),
+        target_kind: i.target.as_ref().map(|t| t.target.kind),
         target_value: i
             .target
             .as_ref()

@@ -1,7 +1,8 @@
 //! Server functions behind the admin's definition pages; admin only.
 
+use crate::domain::{IndicatorId, TermId};
+use crate::features::definitions::view::{AdminIndicatorView, AdminTermView, AdminTermsView};
 use crate::i18n::Locale;
-use crate::present::views::{AdminIndicatorView, AdminTermView, AdminTermsView};
 use crate::ui::errors::PageError;
 use leptos::prelude::*;
 
@@ -30,7 +31,7 @@ pub async fn get_admin_terms(locale: Locale) -> Result<AdminTermsView, PageError
         .into_iter()
         .map(|(t, archived)| {
             let link = crate::present::term_link(&t, locale);
-            crate::present::views::AdminTermRow {
+            crate::features::definitions::view::AdminTermRow {
                 id: link.id,
                 name: link.name,
                 span: link.span,
@@ -42,27 +43,33 @@ pub async fn get_admin_terms(locale: Locale) -> Result<AdminTermsView, PageError
 }
 
 #[server(prefix = "/fn", endpoint = "admin_term")]
-pub async fn get_admin_term(id: i64, locale: Locale) -> Result<AdminTermView, PageError> {
+pub async fn get_admin_term(id: TermId, locale: Locale) -> Result<AdminTermView, PageError> {
     let db = admin_db()?;
     let data = db
-        .term_data_as(id, crate::db::Figures::Working)
+        .term_data_as(id.get(), crate::db::Figures::Working)
         .await?
         .ok_or(PageError::NotFound)?;
-    let archived = db.archived_indicators(id).await?;
+    let archived = db.archived_indicators(id.get()).await?;
     Ok(crate::features::definitions::build::term_view(
         &data, &archived, locale,
     ))
 }
 
 #[server(prefix = "/fn", endpoint = "admin_indicator")]
-pub async fn get_admin_indicator(id: i64, locale: Locale) -> Result<AdminIndicatorView, PageError> {
+pub async fn get_admin_indicator(
+    id: IndicatorId,
+    locale: Locale,
+) -> Result<AdminIndicatorView, PageError> {
     let db = admin_db()?;
-    let term = db.term_of_indicator(id).await?.ok_or(PageError::NotFound)?;
+    let term = db
+        .term_of_indicator(id.get())
+        .await?
+        .ok_or(PageError::NotFound)?;
     let data = db
         .term_data_as(term, crate::db::Figures::Working)
         .await?
         .ok_or(PageError::NotFound)?;
-    let history = db.target_history(id).await?;
+    let history = db.target_history(id.get()).await?;
     crate::features::definitions::build::indicator_view(&data, id, &history, locale)
         .ok_or(PageError::NotFound)
 }

@@ -2,7 +2,7 @@
 //! Groups are shared by every term, so they are managed beside the terms.
 
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
-use crate::present::views::AdminGroupRow;
+use crate::features::definitions::view::AdminGroupRow;
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;

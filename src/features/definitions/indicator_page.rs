@@ -1,20 +1,21 @@
 //! `/admin/indicators/{id}`: edit an indicator's definition, set its target (the old
 //! one stays as history), archive it.
 
+use crate::domain::{Direction, IndicatorId, TargetKind, UnitKind};
 use crate::features::definitions::data::get_admin_indicator;
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
-use crate::present::views::AdminIndicatorView;
+use crate::features::definitions::view::AdminIndicatorView;
 use crate::ui::components::ErrorView;
 use crate::ui::errors::PageError;
+use crate::ui::route::route_id;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-const UNIT_KINDS: [&str; 4] = ["count", "money", "percent", "percent_per_year"];
-const DIRECTIONS: [&str; 2] = ["higher_is_better", "lower_is_better"];
-const TARGET_KINDS: [&str; 5] = ["none", "each_year", "cumulative", "end_of_term", "average"];
+/// The form's word for "no target in figures", beside the target kinds' own words.
+const NO_TARGET: &str = "none";
 
 /// The definition fields, shared by the create and edit forms.
 #[component]
@@ -24,16 +25,16 @@ pub fn IndicatorFields(
     name_en: String,
     unit: String,
     unit_en: String,
-    unit_kind: String,
-    direction: String,
+    unit_kind: UnitKind,
+    direction: Direction,
     group_id: Option<i64>,
-    parent_id: Option<i64>,
+    parent_id: Option<IndicatorId>,
     groups: Vec<(i64, String)>,
-    parents: Vec<(i64, String)>,
+    parents: Vec<(IndicatorId, String)>,
 ) -> impl IntoView {
     let l = use_locale();
-    let unit_kind = typed("unit_kind", &unit_kind);
-    let direction = typed("direction", &direction);
+    let unit_kind = typed("unit_kind", unit_kind.key());
+    let direction = typed("direction", direction.key());
     let group = typed(
         "group_id",
         &group_id.map(|g| g.to_string()).unwrap_or_default(),
@@ -58,11 +59,11 @@ pub fn IndicatorFields(
         <input id="ind-unit-en" name="unit_en" type="text" value=typed("unit_en", &unit_en)/>
         <label for="ind-kind">{l.t("admin.unit_kind")}</label>
         <select id="ind-kind" name="unit_kind">
-            {UNIT_KINDS.iter().map(|k| view! { <option value=*k selected=unit_kind == *k>{l.t(&format!("admin.unit_kind_{k}"))}</option> }).collect_view()}
+            {UnitKind::ALL.map(|k| k.key()).map(|k| view! { <option value=k selected=unit_kind == k>{l.t(&format!("admin.unit_kind_{k}"))}</option> }).collect_view()}
         </select>
         <label for="ind-direction">{l.t("admin.direction")}</label>
         <select id="ind-direction" name="direction">
-            {DIRECTIONS.iter().map(|d| view! { <option value=*d selected=direction == *d>{l.t(&format!("admin.{d}"))}</option> }).collect_view()}
+            {Direction::ALL.map(|d| d.key()).map(|d| view! { <option value=d selected=direction == d>{l.t(&format!("admin.{d}"))}</option> }).collect_view()}
         </select>
         <label for="ind-group">{l.t("indicator.group")}</label>
         <select id="ind-group" name="group_id">
@@ -80,9 +81,9 @@ pub fn IndicatorFields(
 #[component]
 pub fn AdminIndicatorPage() -> impl IntoView {
     let l = use_locale();
-    let params = use_params_map();
+    let id = route_id(IndicatorId::parse);
     let view = AsyncDerived::new(move || {
-        let id = params.read().get("id").and_then(|i| i.parse::<i64>().ok());
+        let id = id();
         async move {
             match id {
                 Some(id) => get_admin_indicator(id, l).await,
@@ -108,14 +109,7 @@ fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {
     let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
     let id = view.id;
     let saved = use_query_map().read_untracked().get("saved").is_some();
-    let kind = typed(
-        "kind",
-        if view.target_kind.is_empty() {
-            "none"
-        } else {
-            &view.target_kind
-        },
-    );
+    let kind = typed("kind", view.target_kind.map_or(NO_TARGET, TargetKind::key));
     view! {
         <Title text=view.name.clone()/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
@@ -128,7 +122,7 @@ fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {
         <form method="post" action=format!("/admin/indicators/{id}") class="stack narrow">
             <CsrfField token=csrf.clone()/>
             <IndicatorFields code=view.code.clone() name=view.name.clone() name_en=view.name_en.clone() unit=view.unit.clone()
-                unit_en=view.unit_en.clone() unit_kind=view.unit_kind.clone() direction=view.direction.clone()
+                unit_en=view.unit_en.clone() unit_kind=view.unit_kind direction=view.direction
                 group_id=view.group_id parent_id=view.parent_id groups=view.groups.clone() parents=view.parents.clone()/>
             <button type="submit" class="button">{l.t("admin.save")}</button>
         </form>
@@ -137,7 +131,7 @@ fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {
             <CsrfField token=csrf.clone()/>
             <label for="target-kind">{l.t("admin.target_kind")}</label>
             <select id="target-kind" name="kind">
-                {TARGET_KINDS.iter().map(|k| view! { <option value=*k selected=kind == *k>{l.t(&format!("admin.target_{k}"))}</option> }).collect_view()}
+                {std::iter::once(NO_TARGET).chain(TargetKind::ALL.map(TargetKind::key)).map(|k| view! { <option value=k selected=kind == k>{l.t(&format!("admin.target_{k}"))}</option> }).collect_view()}
             </select>
             <label for="target-value">{l.t("admin.target_value")}</label>
             {error_of("value")}

@@ -2,6 +2,7 @@
 
 use super::forms::{bad_label, taken};
 use crate::db::{Figures, IndicatorInput, TermData};
+use crate::domain::IndicatorId;
 use crate::domain::{
     Direction, IndicatorCode, TargetKind, UnitKind, VnDecimal, has_control_chars, parse_value,
 };
@@ -121,7 +122,7 @@ fn link_errors(input: &IndicatorInput, data: &TermData, id: Option<i64>, l: Loca
     // An archived group is not offered any more; an indicator already in it may
     // keep it.
     let current_group = id
-        .and_then(|id| data.indicator(id))
+        .and_then(|id| data.indicator(IndicatorId::new(id)))
         .and_then(|c| c.group_id);
     let group_ok = |g: i64| {
         data.group(Some(g))
@@ -132,7 +133,7 @@ fn link_errors(input: &IndicatorInput, data: &TermData, id: Option<i64>, l: Loca
     }
     if input
         .parent_id
-        .is_some_and(|p| Some(p) == id || data.indicator(p).is_none())
+        .is_some_and(|p| Some(p) == id || data.indicator(IndicatorId::new(p)).is_none())
     {
         errors.insert("parent_id".to_string(), l.t("admin.bad_link").to_string());
     }
@@ -235,7 +236,9 @@ pub(super) async fn set_target(
 ) -> Result<Response, FormError> {
     let page = format!("/admin/indicators/{id}");
     let (_, data) = term_of(&state, id).await?;
-    let indicator = data.indicator(id).ok_or(FormError::NotFound)?;
+    let indicator = data
+        .indicator(IndicatorId::new(id))
+        .ok_or(FormError::NotFound)?;
     let unit = indicator.definition.unit.kind;
     let target = post.form.check(unit).map_err(|(name, key)| {
         Refusal::on(&page, &post.fields)

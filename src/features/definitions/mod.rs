@@ -15,6 +15,7 @@ pub mod indicators_post;
 pub mod terms_page;
 #[cfg(feature = "ssr")]
 pub mod terms_post;
+pub mod view;
 
 pub use indicator_page::AdminIndicatorPage;
 pub use terms_page::{AdminTermPage, AdminTermsPage};

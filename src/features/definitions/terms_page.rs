@@ -1,17 +1,19 @@
 //! `/admin/terms` and `/admin/terms/{id}`: the admin creates and archives terms,
 //! groups and indicators.
 
+use crate::domain::{Direction, TermId, UnitKind};
 use crate::features::definitions::data::{get_admin_term, get_admin_terms};
 use crate::features::definitions::groups_page::GroupList;
 use crate::features::definitions::indicator_page::IndicatorFields;
-use crate::present::views::{AdminTermView, AdminTermsView, TermEditView};
+use crate::features::definitions::view::{AdminTermView, AdminTermsView, TermEditView};
 use crate::ui::components::ErrorView;
 use crate::ui::errors::PageError;
+use crate::ui::route::route_id;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn csrf() -> String {
     current_user().map(|u| u.csrf).unwrap_or_default()
@@ -112,9 +114,9 @@ pub fn AdminTermsPage() -> impl IntoView {
 #[component]
 pub fn AdminTermPage() -> impl IntoView {
     let l = use_locale();
-    let params = use_params_map();
+    let id = route_id(TermId::parse);
     let view = AsyncDerived::new(move || {
-        let id = params.read().get("id").and_then(|i| i.parse::<i64>().ok());
+        let id = id();
         async move {
             match id {
                 Some(id) => get_admin_term(id, l).await,
@@ -176,7 +178,7 @@ fn AdminTermBody(view: AdminTermView) -> impl IntoView {
         <form method="post" action=format!("/admin/terms/{id}/indicators") class="stack narrow">
             <CsrfField token=csrf()/>
             <IndicatorFields code=String::new() name=String::new() name_en=String::new() unit=String::new() unit_en=String::new()
-                unit_kind="count".into() direction="higher_is_better".into() group_id=None parent_id=None
+                unit_kind=UnitKind::Count direction=Direction::HigherIsBetter group_id=None parent_id=None
                 groups=view.groups.clone() parents=view.parents.clone()/>
             <button type="submit" class="button">{l.t("admin.create_indicator")}</button>
         </form>
@@ -200,7 +202,7 @@ fn AdminTermBody(view: AdminTermView) -> impl IntoView {
 /// Corrects the term's name and years. Its fields are named "edit_…", apart from the
 /// new-term form's, so that a refused post fills in only its own form.
 #[component]
-fn TermEditForm(id: i64, edit: TermEditView) -> impl IntoView {
+fn TermEditForm(id: TermId, edit: TermEditView) -> impl IntoView {
     let l = use_locale();
     view! {
         <h2>{l.t("admin.edit_term")}</h2>

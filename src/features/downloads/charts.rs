@@ -13,6 +13,7 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::charts::svg_to_png;
+use crate::domain::IndicatorId;
 use crate::features::downloads::request::{
     SizeQuery, file, indicator_term, render, size_query, term_data,
 };
@@ -69,6 +70,7 @@ async fn indicator_chart(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (id, ext) = crate::features::downloads::request::split_file(&file, "chart")?;
+    let id = IndicatorId::new(id);
     let format = Format::parse(&ext)?;
     let size = size_query(&query, format == Format::Png)?;
     let data = indicator_term(&state.db, id).await?;
@@ -108,7 +110,7 @@ async fn indicator_part_chart(
     ApiQuery(query): Params,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let id = parse_id(&raw, "indicator")?;
+    let id = IndicatorId::new(parse_id(&raw, "indicator")?);
     let (compare, format) = match named_file(&file, "compare") {
         Ok(format) => (true, format),
         Err(_) => (false, named_file(&file, "breakdown")?),
@@ -120,7 +122,7 @@ async fn indicator_part_chart(
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
     let locale = locale_from_headers(&headers);
     let download = if compare {
-        let terms = state.db.indicator_across_terms(id).await?;
+        let terms = state.db.indicator_across_terms(id.get()).await?;
         compare_download(&terms, &data, record, locale).ok_or_else(|| {
             ApiError::NotFound(format!(
                 "indicator {id} ({}) exists in only one term: there is nothing to compare",

@@ -12,6 +12,7 @@ use tokio::sync::Semaphore;
 
 use crate::charts::ChartSize;
 use crate::db::{Db, TermData};
+use crate::domain::IndicatorId;
 use crate::web::error::ApiError;
 
 /// Smallest and largest width or height of an exported chart, in pixels.
@@ -74,10 +75,10 @@ pub async fn term_data(db: &Db, id: i64) -> Result<Arc<TermData>, ApiError> {
 }
 
 /// The data of the term the indicator belongs to, or 404.
-pub async fn indicator_term(db: &Db, id: i64) -> Result<TermData, ApiError> {
+pub async fn indicator_term(db: &Db, id: IndicatorId) -> Result<TermData, ApiError> {
     let missing = || ApiError::NotFound(format!("no indicator with id {id}"));
     let data = db
-        .indicator_family(id, crate::db::Figures::Approved)
+        .indicator_family(id.get(), crate::db::Figures::Approved)
         .await?
         .ok_or_else(missing)?;
     data.indicator(id).ok_or_else(missing)?;

@@ -13,7 +13,7 @@ use crate::export::data_table;
 use crate::export::pdf::meeting_pack_pdf;
 use crate::export::xlsx::term_xlsx;
 use crate::features::downloads::request::{file, render, split_file, term_data};
-use crate::present::{ascii_stem, meeting_pack, today_iso, today_year};
+use crate::present::{ascii_stem, meeting_pack, today_year};
 use crate::web::error::ApiError;
 use crate::web::lang::locale_from_headers;
 use crate::web::state::AppState;
@@ -60,7 +60,7 @@ async fn term_file(
         }
         _ => {
             let body = render(move || {
-                meeting_pack_pdf(&meeting_pack(&data, locale, &today_iso()), locale)
+                meeting_pack_pdf(&meeting_pack(&data, locale, crate::clock::now()), locale)
             })
             .await?;
             let name = ascii_stem(&format!("tai-lieu-hop-{span}"));

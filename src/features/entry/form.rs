@@ -2,8 +2,7 @@
 //! ("v_12", "ver_12" …). The page writes the names with [`Part::name`] and the
 //! handler reads them back as a typed [`EntryForm`], so the names live here only.
 
-use crate::domain::ids::parse_id;
-use crate::domain::{FigureInput, Qualifier, Written};
+use crate::domain::{FigureInput, IndicatorId, Qualifier, Written};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
 
@@ -41,23 +40,23 @@ impl Part {
     }
 
     /// The field's name for indicator `id`.
-    pub fn name(self, id: i64) -> String {
+    pub fn name(self, id: IndicatorId) -> String {
         format!("{}_{id}", self.prefix())
     }
 
     /// Reads a field name back: the part and the indicator id, exactly as written by
     /// [`Part::name`] ("v_007" is not "v_7").
-    fn parse(name: &str) -> Option<(Part, i64)> {
+    fn parse(name: &str) -> Option<(Part, IndicatorId)> {
         let (prefix, id) = name.split_once('_')?;
         let part = Part::ALL.into_iter().find(|p| p.prefix() == prefix)?;
-        Some((part, parse_id(id)?))
+        Some((part, IndicatorId::parse(id)?))
     }
 }
 
 /// One indicator's row as posted.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryRow {
-    pub indicator: i64,
+    pub indicator: IndicatorId,
     pub value: Option<String>,
     pub qualifier: Option<Qualifier>,
     pub note: Option<String>,
@@ -104,12 +103,17 @@ impl<'de> Visitor<'de> for EntryVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EntryForm, A::Error> {
         use serde::de::Error;
-        let mut rows: BTreeMap<i64, EntryRow> = BTreeMap::new();
+        let mut rows: BTreeMap<IndicatorId, EntryRow> = BTreeMap::new();
         while let Some((name, value)) = map.next_entry::<String, String>()? {
             let (part, id) = Part::parse(&name).ok_or_else(|| A::Error::custom("unknown field"))?;
             let row = rows.entry(id).or_insert_with(|| EntryRow {
                 indicator: id,
-                ..Default::default()
+                value: None,
+                qualifier: None,
+                note: None,
+                document: None,
+                quote: None,
+                version: None,
             });
             let trimmed = value.trim();
             // The first of a repeated field counts, as a browser sends each once.
@@ -164,16 +168,16 @@ mod tests {
     #[test]
     fn the_names_the_page_writes_are_read_back_as_rows() {
         let form = read(&[
-            (&Part::Value.name(7), "12,5"),
-            (&Part::Version.name(7), "3"),
-            (&Part::Qualifier.name(7), "about"),
-            (&Part::Note.name(7), "ước tính"),
-            (&Part::Value.name(9), ""),
+            (&Part::Value.name(IndicatorId::new(7)), "12,5"),
+            (&Part::Version.name(IndicatorId::new(7)), "3"),
+            (&Part::Qualifier.name(IndicatorId::new(7)), "about"),
+            (&Part::Note.name(IndicatorId::new(7)), "ước tính"),
+            (&Part::Value.name(IndicatorId::new(9)), ""),
         ])
         .expect("a form this page writes");
         assert_eq!(form.rows.len(), 2);
         let row = &form.rows[0];
-        assert_eq!(row.indicator, 7);
+        assert_eq!(row.indicator, IndicatorId::new(7));
         assert_eq!(row.value.as_deref(), Some("12,5"));
         assert_eq!(row.version, Some(3));
         assert_eq!(row.qualifier, Some(Qualifier::About));

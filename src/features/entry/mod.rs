@@ -10,6 +10,7 @@ pub mod index_page;
 pub mod page;
 #[cfg(feature = "ssr")]
 pub mod post;
+pub mod view;
 
 pub use import::ImportPage;
 pub use index_page::EntryIndexPage;

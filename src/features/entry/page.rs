@@ -2,25 +2,26 @@
 //! the term with last year's figure beside it; saving stores all or nothing.
 
 use super::form::Part;
+use crate::domain::{Qualifier, TermId};
 use crate::features::entry::data::get_entry_page;
-use crate::present::views::{EntryPageView, EntryRowView};
+use crate::features::entry::view::{EntryPageView, EntryRowView};
 use crate::ui::components::ErrorView;
 use crate::ui::errors::PageError;
+use crate::ui::route::route_param;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-/// The term and year of the route (`/entry/{term}/{year}`, `/import/{term}/{year}`)
-/// and the entry view of that year, which both pages show.
-pub fn entry_page_data() -> AsyncDerived<Result<EntryPageView, PageError>> {
+/// The term and year of the route (`/entry/{term}/{year}`) and the entry view of that
+/// year.
+fn entry_page_data() -> AsyncDerived<Result<EntryPageView, PageError>> {
     let locale = use_locale();
-    let params = use_params_map();
+    let term = route_param("term", TermId::parse);
+    let year = route_param("year", |y| y.parse::<i32>().ok());
     AsyncDerived::new(move || {
-        let p = params.read();
-        let term = p.get("term").and_then(|t| t.parse::<i64>().ok());
-        let year = p.get("year").and_then(|y| y.parse::<i32>().ok());
+        let (term, year) = (term(), year());
         async move {
             match (term, year) {
                 (Some(t), Some(y)) => get_entry_page(t, y, locale).await,
@@ -131,7 +132,7 @@ fn EntryRow(
     let id = row.id;
     let typed = |part: Part, stored: String| feedback.field(&part.name(id)).unwrap_or(stored);
     let value = typed(Part::Value, row.value.clone());
-    let qualifier = typed(Part::Qualifier, row.qualifier.clone());
+    let qualifier = typed(Part::Qualifier, row.qualifier.key().to_string());
     let note = typed(Part::Note, row.note.clone());
     let document = typed(Part::Document, row.document.clone());
     let quote = typed(Part::Quote, row.quote.clone());
@@ -139,14 +140,15 @@ fn EntryRow(
     let error = feedback.error(&Part::Value.name(id));
     let input_id = Part::Value.name(id);
     let error_id = format!("{}-error", Part::Value.name(id));
-    let state_label = row.state.as_deref().map(|s| l.t(&format!("state.{s}")));
-    let qualifiers = ["exact", "more_than", "about", "at_least"];
+    let state = row
+        .state
+        .map(|s| (format!("state state-{}", s.key()), l.value_state(s)));
     view! {
         <tr class:child=row.is_child class:has-error=error.is_some()>
             <th scope="row" class="name">
                 <label for=input_id.clone()><span class="code">{row.code}</span>" "{row.name}</label>
                 <span class="muted unit">" ("{row.unit.clone()}")"</span>
-                {state_label.map(|s| view! { <span class=format!("state state-{}", row.state.clone().unwrap_or_default())>{s}</span> })}
+                {state.map(|(class, s)| view! { <span class=class>{s}</span> })}
                 {row.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}
             </th>
             <td class="num previous" data-label=previous_label>{row.previous}</td>
@@ -165,8 +167,8 @@ fn EntryRow(
                 />
                 <input type="hidden" name=Part::Version.name(id) value=version/>
                 <select name=Part::Qualifier.name(id) aria-label=l.t("entry.qualifier") disabled=disabled>
-                    {qualifiers.iter().map(|q| view! {
-                        <option value=*q selected=qualifier == *q>{l.t(&format!("entry.qualifier_{q}"))}</option>
+                    {Qualifier::ALL.iter().map(|q| view! {
+                        <option value=q.key() selected=qualifier == q.key()>{l.t(&format!("entry.qualifier_{}", q.key()))}</option>
                     }).collect_view()}
                 </select>
             </td>

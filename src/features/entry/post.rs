@@ -3,7 +3,7 @@
 
 use super::form::{EntryForm, Part};
 use crate::db::{Figures, ValueChange, WriteError};
-use crate::domain::{Period, Unit};
+use crate::domain::{IndicatorId, Period, Unit};
 use crate::present::conflict_text;
 use crate::web::form::form_actor;
 use crate::web::form_error::{FormError, Refusal};
@@ -41,7 +41,7 @@ async fn save(
         .await?
         .filter(|d| d.term.term.years().contains(&year))
         .ok_or(FormError::NotFound)?;
-    let units: HashMap<i64, &Unit> = data
+    let units: HashMap<IndicatorId, &Unit> = data
         .indicators
         .iter()
         .map(|i| (i.id, &i.definition.unit))
@@ -53,7 +53,11 @@ async fn save(
         let unit = units.get(&row.indicator).ok_or(FormError::Tampered)?;
         match row.input().check(unit.kind) {
             Ok(Some(figure)) => {
-                changes.push(ValueChange::new(row.indicator, Period::Year(year), figure));
+                changes.push(ValueChange::new(
+                    row.indicator.get(),
+                    Period::Year(year),
+                    figure,
+                ));
             }
             Ok(None) => {}
             Err(e) => {
@@ -76,13 +80,19 @@ async fn save(
             for c in &conflicts {
                 refusal = refusal
                     .field(
-                        Part::Value.name(c.indicator_id),
-                        conflict_text("entry.conflict", c, units[&c.indicator_id], l, &[]),
+                        Part::Value.name(IndicatorId::new(c.indicator_id)),
+                        conflict_text(
+                            "entry.conflict",
+                            c,
+                            units[&IndicatorId::new(c.indicator_id)],
+                            l,
+                            &[],
+                        ),
                     )
                     // The form now carries the current version: saving again, after
                     // a look, overwrites on purpose.
                     .fill(
-                        Part::Version.name(c.indicator_id),
+                        Part::Version.name(IndicatorId::new(c.indicator_id)),
                         c.current_version.to_string(),
                     );
             }

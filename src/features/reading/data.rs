@@ -2,6 +2,7 @@
 //! repository, map to a view type. On the server they run in-process during
 //! rendering; a hydrated browser would call them over HTTP.
 
+use crate::domain::{IndicatorId, TermId};
 use crate::i18n::Locale;
 use crate::present::views::{HomeView, IndicatorPageView, TermPageView};
 use crate::ui::errors::PageError;
@@ -21,7 +22,7 @@ pub async fn get_home(locale: Locale) -> Result<HomeView, PageError> {
     // Counts for every term in one query; the full data of one term only.
     let terms = db.term_counts().await?;
     let latest = match terms.iter().rev().find(|t| t.with_values > 0) {
-        Some(t) => db.term_data(t.term.id).await?,
+        Some(t) => db.term_data(t.term.id.get()).await?,
         None => None,
     };
     Ok(crate::present::home_view(
@@ -36,7 +37,7 @@ pub async fn get_home(locale: Locale) -> Result<HomeView, PageError> {
 /// each marked with its state; everyone else always sees approved figures.
 #[server(prefix = "/fn", endpoint = "term_page")]
 pub async fn get_term_page(
-    id: i64,
+    id: TermId,
     locale: Locale,
     drafts: bool,
     page: usize,
@@ -49,10 +50,10 @@ pub async fn get_term_page(
         crate::db::Figures::Approved
     };
     let data = db
-        .term_data_as(id, figures)
+        .term_data_as(id.get(), figures)
         .await?
         .ok_or(PageError::NotFound)?;
-    let locked = db.term_locked(id).await?.unwrap_or(false);
+    let locked = db.term_locked(id.get()).await?.unwrap_or(false);
     // A page past the last (a stale link) shows the last page.
     Ok(crate::present::term_page(
         &data,
@@ -65,15 +66,18 @@ pub async fn get_term_page(
 }
 
 #[server(prefix = "/fn", endpoint = "indicator_page")]
-pub async fn get_indicator_page(id: i64, locale: Locale) -> Result<IndicatorPageView, PageError> {
+pub async fn get_indicator_page(
+    id: IndicatorId,
+    locale: Locale,
+) -> Result<IndicatorPageView, PageError> {
     let db = state()?.db;
     // Only the indicator's family, here and in the other terms: a province-sized
     // term has thousands of indicators the page does not show.
     let data = db
-        .indicator_family(id, crate::db::Figures::Approved)
+        .indicator_family(id.get(), crate::db::Figures::Approved)
         .await?
         .ok_or(PageError::NotFound)?;
-    let terms = db.indicator_across_terms(id).await?;
+    let terms = db.indicator_across_terms(id.get()).await?;
     crate::present::indicator_page(&data, &terms, id, locale, crate::present::today_year())
         .ok_or(PageError::NotFound)
 }

@@ -13,11 +13,11 @@ pub async fn get_history(of: HistoryOf, locale: Locale) -> Result<Vec<HistoryRow
         .ok_or(PageError::Internal)?
         .db;
     let records = match of {
-        HistoryOf::Indicator(id) => db.indicator_history(id).await?,
-        HistoryOf::Term(id) => db.term_history(id).await?,
+        HistoryOf::Indicator(id) => db.indicator_history(id.get()).await?,
+        HistoryOf::Term(id) => db.term_history(id.get()).await?,
     };
     Ok(records
         .into_iter()
-        .map(|r| crate::features::entry::build::history_row(r, locale))
+        .map(|r| crate::present::history_row(r, locale))
         .collect())
 }

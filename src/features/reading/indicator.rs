@@ -1,3 +1,4 @@
+use crate::domain::IndicatorId;
 use crate::features::reading::data::get_indicator_page;
 use crate::features::reading::history::History;
 use crate::features::reading::term::IndicatorRow;
@@ -13,7 +14,7 @@ use leptos_meta::Title;
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
     let locale = use_locale();
-    let id = route_id();
+    let id = route_id(IndicatorId::parse);
     let page = AsyncDerived::new(move || {
         let id = id();
         async move {

@@ -1,4 +1,4 @@
-use crate::domain::Action;
+use crate::domain::{Action, TermId};
 use crate::features::reading::data::get_term_page;
 use crate::features::reading::history::History;
 use crate::present::views::{HistoryOf, IndicatorRowView, TermPageView};
@@ -15,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn TermPage() -> impl IntoView {
     let locale = use_locale();
-    let id = route_id();
+    let id = route_id(TermId::parse);
     let query = use_query_map().read_untracked().clone();
     let drafts = query.get("drafts").is_some();
     // No page number is page 1; anything but a page that exists is refused.
@@ -119,7 +119,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
 
 /// Links between the pages of a long term table (plain links, no script).
 #[component]
-fn Pager(id: i64, page: usize, pages: usize, drafts: bool) -> impl IntoView {
+fn Pager(id: TermId, page: usize, pages: usize, drafts: bool) -> impl IntoView {
     let l = use_locale();
     let link = move |p: usize| {
         format!(
@@ -146,7 +146,7 @@ fn Pager(id: i64, page: usize, pages: usize, drafts: bool) -> impl IntoView {
 
 /// For signed-in staff: show drafts or approved figures; lock or unlock the term.
 #[component]
-fn StaffBar(id: i64, locked: bool, drafts: bool) -> impl IntoView {
+fn StaffBar(id: TermId, locked: bool, drafts: bool) -> impl IntoView {
     let l = use_locale();
     let user = current_user()?;
     let toggle = if drafts {
@@ -188,7 +188,7 @@ pub fn IndicatorRow(row: IndicatorRowView) -> impl IntoView {
             <td class="target">{row.target}</td>
             <td class="num result">
                 {row.result}
-                {row.state.map(|s| view! { <span class=format!("state state-{s}")>{use_locale().t(&format!("state.{s}"))}</span> })}
+                {row.state.map(|s| view! { <span class=format!("state state-{}", s.key())>{use_locale().value_state(s)}</span> })}
             </td>
             <td class="num percent">{row.percent}</td>
             <td class="status"><StatusBadge status=row.status/></td>

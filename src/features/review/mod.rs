@@ -1,10 +1,13 @@
 //! Review: the approver's queue of submitted figures, approving or returning each, and
 //! locking a term.
 
+#[cfg(feature = "ssr")]
+pub mod build;
 pub mod data;
 pub mod page;
 #[cfg(feature = "ssr")]
 pub mod post;
+pub mod view;
 
 pub use page::ReviewPage;
 

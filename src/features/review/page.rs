@@ -44,8 +44,8 @@ pub fn ReviewPage() -> impl IntoView {
                         Ok(items) => view! {
                             <ul class="review-list">
                                 {items.into_iter().map(|it| {
-                                    let action = format!("/review/{}/{}", it.indicator_id, it.period);
-                                    let comment_id = format!("comment-{}-{}", it.indicator_id, it.period);
+                                    let action = format!("/review/{}/{}", it.indicator_id, it.period.key());
+                                    let comment_id = format!("comment-{}-{}", it.indicator_id, it.period.key());
                                     // Every item has the same two buttons: their names say
                                     // which figure they decide, for screen readers and voice
                                     // control (the visible word first).

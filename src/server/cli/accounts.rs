@@ -79,7 +79,7 @@ async fn user_id(db: &Db, username: &str) -> anyhow::Result<i64> {
         .user_by_name(username)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no user {username:?}"))?;
-    Ok(user.id)
+    Ok(user.id.get())
 }
 
 pub(super) async fn token(database_url: &str, action: TokenAction) -> anyhow::Result<()> {

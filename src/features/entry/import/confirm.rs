@@ -5,10 +5,10 @@
 //! code, and nothing is saved.
 
 use super::upload::outcome_page;
+use super::view::ImportOutcome;
 use crate::db::{Actor, Origin, ValueChange, WriteError};
 use crate::domain::{FigureInput, IndicatorCode, Period, Written};
 use crate::present::conflict_text;
-use crate::present::views::ImportOutcome;
 use crate::web::form_error::FormError;
 use crate::web::guard::{EnterValues, Post};
 use crate::web::lang::Lang;
@@ -154,10 +154,10 @@ pub(super) async fn confirm(
             let (outcome, status) = changed(StatusCode::UNPROCESSABLE_ENTITY);
             return Ok(outcome_page(&state, &parts, term_id, year, outcome, status).await);
         };
-        changes.push(ValueChange::new(id, Period::Year(year), figure));
+        changes.push(ValueChange::new(id.get(), Period::Year(year), figure));
     }
     let actor = Actor {
-        user_id: post.user.user.id,
+        user_id: post.user.user.id.get(),
         username: post.user.user.username.clone(),
         origin: Origin::Import,
     };
@@ -167,7 +167,7 @@ pub(super) async fn confirm(
             let lines = conflicts
                 .iter()
                 .filter_map(|c| {
-                    let i = data.indicator(c.indicator_id)?;
+                    let i = data.indicator(crate::domain::IndicatorId::new(c.indicator_id))?;
                     let code = i.definition.code.to_string();
                     let more = [("code", code.as_str())];
                     Some(conflict_text(

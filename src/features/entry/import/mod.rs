@@ -3,6 +3,7 @@
 
 #[cfg(feature = "ssr")]
 mod confirm;
+pub mod data;
 pub mod page;
 #[cfg(feature = "ssr")]
 mod routes;
@@ -10,10 +11,11 @@ mod routes;
 mod template;
 #[cfg(feature = "ssr")]
 mod upload;
+pub mod view;
 
 pub use page::ImportPage;
 
-/// The POST routes of this feature's forms.
+/// The routes of the import: the template, the upload, the confirm.
 #[cfg(feature = "ssr")]
 pub fn router() -> axum::Router<crate::web::state::AppState> {
     axum::Router::new().merge(routes::router())

@@ -1,8 +1,12 @@
 //! `/import/{term}/{year}`: download a template, upload it filled, check every row
 //! (or read every problem), then confirm.
 
-use crate::present::views::{EntryPageView, ImportOutcome, ImportRowView};
+use crate::domain::TermId;
+use crate::features::entry::import::data::get_import_page;
+use crate::features::entry::import::view::{ImportOutcome, ImportPageView, ImportRowView};
 use crate::ui::components::ErrorView;
+use crate::ui::errors::PageError;
+use crate::ui::route::route_param;
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;
@@ -10,7 +14,18 @@ use leptos_meta::Title;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let page = super::super::page::entry_page_data();
+    let locale = use_locale();
+    let term = route_param("term", TermId::parse);
+    let year = route_param("year", |y| y.parse::<i32>().ok());
+    let page = AsyncDerived::new(move || {
+        let (term, year) = (term(), year());
+        async move {
+            match (term, year) {
+                (Some(t), Some(y)) => get_import_page(t, y, locale).await,
+                _ => Err(PageError::NotFound),
+            }
+        }
+    });
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -24,7 +39,7 @@ pub fn ImportPage() -> impl IntoView {
 }
 
 #[component]
-fn ImportBody(view: EntryPageView) -> impl IntoView {
+fn ImportBody(view: ImportPageView) -> impl IntoView {
     let l = use_locale();
     let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
     let outcome = use_context::<ImportOutcome>();
@@ -57,7 +72,7 @@ fn ImportBody(view: EntryPageView) -> impl IntoView {
 }
 
 #[component]
-fn Outcome(outcome: ImportOutcome, term: i64, year: i32, csrf: String) -> impl IntoView {
+fn Outcome(outcome: ImportOutcome, term: TermId, year: i32, csrf: String) -> impl IntoView {
     let l = use_locale();
     if let Some(message) = outcome.message {
         return view! {

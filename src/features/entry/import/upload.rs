@@ -1,11 +1,11 @@
 //! The upload: reads the file, checks every row, and shows the preview (or every
 //! problem) on the import page.
 
+use super::view::{ImportOutcome, ImportRowView};
 use crate::db::TermData;
 use crate::domain::IndicatorCode;
 use crate::i18n::{Explainer, Locale};
 use crate::ingest::import::{ImportFailure, Known, parse_upload};
-use crate::present::views::{ImportOutcome, ImportRowView};
 use crate::web::guard::{Allowed, EnterValues};
 use crate::web::rejection::{PagePath, PageRejection, bad_form, page_not_found};
 use crate::web::render::page_with_context;

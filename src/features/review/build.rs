@@ -1,0 +1,40 @@
+//! The review queue, built from a term's working and approved figures.
+
+use crate::db::TermData;
+use crate::domain::ValueState;
+use crate::features::review::view::ReviewItemView;
+use crate::i18n::{Explainer, Locale};
+use crate::present::{figure_in, indicator_name, term_link};
+
+/// Submitted figures of a term, each with the approved figure it would replace.
+pub fn review_items(
+    working: &TermData,
+    approved: &TermData,
+    locale: Locale,
+) -> Vec<ReviewItemView> {
+    let mut items = Vec::new();
+    for i in &working.indicators {
+        for v in i.values.iter().filter(|v| v.state == ValueState::Submitted) {
+            let ex = Explainer {
+                locale,
+                unit: &i.definition.unit,
+            };
+            let before = approved
+                .indicator(i.id)
+                .and_then(|a| figure_in(a, v.observation.period, locale));
+            items.push(ReviewItemView {
+                indicator_id: i.id,
+                code: i.definition.code.to_string(),
+                name: indicator_name(i, locale),
+                term: term_link(&working.term, locale),
+                period: v.observation.period,
+                period_label: locale.period(v.observation.period),
+                figure: ex.figure(v.observation.value, v.observation.qualifier),
+                previous_approved: before.unwrap_or_else(|| "—".to_string()),
+                note: v.note.clone(),
+                by: v.updated_by.clone(),
+            });
+        }
+    }
+    items
+}

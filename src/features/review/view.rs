@@ -1,0 +1,20 @@
+//! View types of the review page.
+
+use crate::domain::{IndicatorId, Period};
+use crate::present::views::TermLink;
+use serde::{Deserialize, Serialize};
+
+/// A submitted figure waiting for an approver.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewItemView {
+    pub indicator_id: IndicatorId,
+    pub code: String,
+    pub name: String,
+    pub term: TermLink,
+    pub period: Period,
+    pub period_label: String,
+    pub figure: String,
+    pub previous_approved: String,
+    pub note: Option<String>,
+    pub by: Option<String>,
+}
