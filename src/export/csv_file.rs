@@ -14,19 +14,25 @@ use crate::i18n::Locale;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The heading of every column, in order: the fixed ones around one per period. The
+/// CSV's first line, and the header row of the XLSX sheet.
+pub(super) fn column_names(table: &DataTable, locale: Locale) -> Vec<&str> {
+    let (before, after) = headings(locale);
+    before
+        .into_iter()
+        .chain(table.period_names.iter().map(String::as_str))
+        .chain(after)
+        .collect()
+}
+
 pub fn term_csv(table: &DataTable, locale: Locale) -> Result<Vec<u8>, ExportError> {
     let number = |v: Option<VnDecimal>| v.map(|v| locale.number(v)).unwrap_or_default();
     let mut out = BOM.to_vec();
     {
         let mut writer = csv::Writer::from_writer(&mut out);
-        let (before, after) = headings(locale);
-        let header: Vec<&str> = before
-            .iter()
-            .copied()
-            .chain(table.period_names.iter().map(String::as_str))
-            .chain(after.iter().copied())
-            .collect();
-        writer.write_record(&header).map_err(csv_err)?;
+        writer
+            .write_record(column_names(table, locale))
+            .map_err(csv_err)?;
         for row in &table.rows {
             let mut record = vec![
                 as_text(&row.code),

@@ -9,7 +9,8 @@ use rust_xlsxwriter::{
 };
 
 use super::ExportError;
-use super::rows::{DataTable, headings};
+use super::csv_file::column_names;
+use super::rows::DataTable;
 use crate::domain::VnDecimal;
 use crate::i18n::Locale;
 
@@ -74,15 +75,8 @@ fn write_table(sheet: &mut Worksheet, table: &DataTable, locale: Locale) -> Resu
 
     sheet.write_string_with_format(0, 0, &table.term, &title)?;
     sheet.write_string(1, 0, format!("{} · {}", locale.t("app.org"), table.changed))?;
-    let (before, after) = headings(locale);
-    let names: Vec<&str> = before
-        .iter()
-        .copied()
-        .chain(table.period_names.iter().map(String::as_str))
-        .chain(after.iter().copied())
-        .collect();
-    for (col, text) in names.iter().enumerate() {
-        sheet.write_string_with_format(HEADER_ROW, col_index(col), *text, &header)?;
+    for (col, text) in column_names(table, locale).into_iter().enumerate() {
+        sheet.write_string_with_format(HEADER_ROW, col_index(col), text, &header)?;
     }
     let after_col = VALUES_COL + col_index(table.periods.len());
     for (i, row) in table.rows.iter().enumerate() {

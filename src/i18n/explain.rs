@@ -179,13 +179,26 @@ mod tests {
         VnDecimal::from_canonical(s).expect("valid test number")
     }
 
+    fn unit(kind: UnitKind, label: &str, label_en: &str) -> Unit {
+        Unit {
+            kind,
+            label: label.into(),
+            label_en: Some(label_en.into()),
+        }
+    }
+
+    /// A higher-is-better target of `value`.
+    fn target(kind: TargetKind, value: &str) -> Target {
+        Target {
+            kind,
+            value: n(value),
+            direction: Direction::HigherIsBetter,
+        }
+    }
+
     #[test]
     fn figures_and_targets_read_as_plain_vietnamese() {
-        let money = Unit {
-            kind: UnitKind::Money,
-            label: "tỷ đồng".into(),
-            label_en: Some("billion VND".into()),
-        };
+        let money = unit(UnitKind::Money, "tỷ đồng", "billion VND");
         let vi = Explainer {
             locale: Locale::Vi,
             unit: &money,
@@ -200,22 +213,13 @@ mod tests {
             en.figure(n("1234.5"), Qualifier::About),
             "about 1,234.5 billion VND"
         );
-        let rate = Unit {
-            kind: UnitKind::PercentPerYear,
-            label: "%/năm".into(),
-            label_en: Some("%/year".into()),
-        };
-        let t = Target {
-            kind: TargetKind::EachYear,
-            value: n("20"),
-            direction: Direction::HigherIsBetter,
+        let rate = unit(UnitKind::PercentPerYear, "%/năm", "%/year");
+        let vi = Explainer {
+            locale: Locale::Vi,
+            unit: &rate,
         };
         assert_eq!(
-            Explainer {
-                locale: Locale::Vi,
-                unit: &rate
-            }
-            .target(&t),
+            vi.target(&target(TargetKind::EachYear, "20")),
             "Mỗi năm đạt ít nhất 20%/năm"
         );
     }
@@ -223,16 +227,8 @@ mod tests {
     #[test]
     fn the_reasons_of_a_running_cumulative_target_read_as_sentences()
     -> Result<(), crate::domain::TermError> {
-        let unit = Unit {
-            kind: UnitKind::Count,
-            label: "nhiệm vụ".into(),
-            label_en: Some("tasks".into()),
-        };
-        let target = Target {
-            kind: TargetKind::Cumulative,
-            value: n("100"),
-            direction: Direction::HigherIsBetter,
-        };
+        let tasks = unit(UnitKind::Count, "nhiệm vụ", "tasks");
+        let target = target(TargetKind::Cumulative, "100");
         let values: Vec<Observation> = [(2021, "20"), (2022, "18")]
             .iter()
             .map(|(y, v)| Observation {
@@ -244,7 +240,7 @@ mod tests {
         let p = evaluate(Some(&target), &Term::new(2020, 2025)?, &values, 2023);
         let said = Explainer {
             locale: Locale::Vi,
-            unit: &unit,
+            unit: &tasks,
         }
         .reasons(&p);
         assert_eq!(

@@ -3,6 +3,7 @@
 
 use crate::i18n::LANG_COOKIE;
 use crate::i18n::Locale;
+use crate::web::cookie::cookie;
 use crate::web::rejection::{PagePath, page_refusal};
 use crate::web::state::AppState;
 use axum::Router;
@@ -43,14 +44,8 @@ fn same_site_path(headers: &HeaderMap) -> Option<String> {
 
 /// The reader's language from the request's `lang` cookie; Vietnamese when unset.
 pub fn locale_from_headers(headers: &HeaderMap) -> Locale {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == LANG_COOKIE)
-        .and_then(|(_, v)| Locale::from_code(v))
+    cookie(headers, LANG_COOKIE)
+        .and_then(Locale::from_code)
         .unwrap_or_default()
 }
 

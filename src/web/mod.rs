@@ -5,6 +5,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod cookie;
 pub mod error;
 pub mod form;
 pub mod form_error;

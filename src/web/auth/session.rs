@@ -3,27 +3,15 @@
 
 use super::{SignedIn, secret};
 use crate::db::{Db, DbError};
+pub use crate::web::cookie::cookie;
 use crate::web::state::AppState;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
 pub const COOKIE: &str = "rd_session";
 /// Sessions last a working week.
 pub const LIFETIME_SECS: i64 = 7 * 24 * 3600;
-
-/// Reads a cookie's value from the request headers.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
 
 /// Middleware: puts the signed-in user, if any, in the request's extensions.
 pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {

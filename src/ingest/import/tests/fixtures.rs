@@ -1,7 +1,9 @@
 //! Files built for the tests: CSV text, workbooks written with rust_xlsxwriter, zips.
 
-use crate::domain::UnitKind;
-use crate::ingest::import::{ImportFailure, Known, ProblemKind, RowProblem, parse_upload};
+use crate::domain::{Qualifier, UnitKind};
+use crate::ingest::import::{
+    ImportFailure, ImportedRow, Known, ProblemKind, RowProblem, parse_upload,
+};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::io::{Cursor, Read, Write};
 
@@ -81,6 +83,11 @@ pub fn xlsx(rows: &[Vec<X<'_>>]) -> Result<Vec<u8>, XlsxError> {
 /// The header row as workbook cells.
 pub fn xlsx_header() -> Vec<X<'static>> {
     HEADER.iter().map(|h| X::T(h)).collect()
+}
+
+/// A template row of a workbook with only a code and a value cell.
+pub fn xlsx_value_row<'a>(code: &'a str, value: X<'a>) -> Vec<X<'a>> {
+    vec![X::T(code), X::Blank, X::Blank, X::Blank, value]
 }
 
 /// A zip whose entries are `(name, content)`, deflated.
@@ -176,6 +183,21 @@ pub fn problem(
         kind,
         text: text.map(str::to_string),
     }
+}
+
+/// What is checked of each row read: (line, code, canonical value, qualifier).
+pub type Summary = (usize, String, String, Qualifier);
+
+/// The [`Summary`] of each row read.
+pub fn summary(rows: &[ImportedRow]) -> Vec<Summary> {
+    rows.iter()
+        .map(|r| (r.line, r.code.to_string(), r.value.canonical(), r.qualifier))
+        .collect()
+}
+
+/// The [`Summary`] a row must have.
+pub fn row(line: usize, code: &str, value: &str, q: Qualifier) -> Summary {
+    (line, code.into(), value.into(), q)
 }
 
 /// A template CSV row with only a code and a value.

@@ -1,19 +1,10 @@
 //! Files a clerk fills in correctly are read into exact figures.
 
-use super::fixtures::{TestResult, X, csv_with, known, xlsx, xlsx_header};
+use super::fixtures::{
+    TestResult, X, csv_with, known, row, summary, xlsx, xlsx_header, xlsx_value_row,
+};
 use crate::domain::{Qualifier, VnDecimal};
-use crate::ingest::import::{FileKind, ImportedRow, parse, parse_upload};
-
-/// (line, code, canonical value, qualifier) of each row.
-fn summary(rows: &[ImportedRow]) -> Vec<(usize, String, String, Qualifier)> {
-    rows.iter()
-        .map(|r| (r.line, r.code.to_string(), r.value.canonical(), r.qualifier))
-        .collect()
-}
-
-fn row(line: usize, code: &str, value: &str, q: Qualifier) -> (usize, String, String, Qualifier) {
-    (line, code.into(), value.into(), q)
-}
+use crate::ingest::import::{FileKind, parse, parse_upload};
 
 #[test]
 fn a_good_csv_is_read_into_exact_figures_with_notes_and_sources() -> TestResult {
@@ -46,44 +37,39 @@ fn a_good_csv_is_read_into_exact_figures_with_notes_and_sources() -> TestResult 
 }
 
 #[test]
-fn a_comma_separated_csv_with_a_bom_is_read() -> TestResult {
-    let text =
-        "\u{FEFF}Mã chỉ tiêu,Giá trị,Mức độ\r\nNV-02,\"1.234,5\",\r\nNV-03,\"15,5\",trên\r\n";
-    let rows = parse(FileKind::Csv, text.as_bytes(), &known())?;
-    assert_eq!(
-        summary(&rows),
-        vec![
-            row(2, "NV-02", "1234.5", Qualifier::Exact),
-            row(3, "NV-03", "15.5", Qualifier::MoreThan),
-        ]
-    );
-    Ok(())
-}
-
-#[test]
-fn a_semicolon_csv_as_vietnamese_excel_saves_it_is_read() -> TestResult {
-    let text = "Mã chỉ tiêu;Tên chỉ tiêu;Giá trị\nNV-02;Vốn, nguồn;1.234,5\n";
-    let rows = parse(FileKind::Csv, text.as_bytes(), &known())?;
-    assert_eq!(
-        summary(&rows),
-        vec![row(2, "NV-02", "1234.5", Qualifier::Exact)]
-    );
-    Ok(())
-}
-
-#[test]
-fn a_tab_separated_csv_is_read() -> TestResult {
-    let text = "Code\tValue\tQualifier\nNV-01\t7\tat least\n";
-    let rows = parse(FileKind::Csv, text.as_bytes(), &known())?;
-    assert_eq!(
-        summary(&rows),
-        vec![row(2, "NV-01", "7", Qualifier::AtLeast)]
-    );
+fn a_csv_is_read_whichever_separator_the_spreadsheet_saved_it_with() -> TestResult {
+    // (how it was saved, the file, what must be read)
+    let cases = [
+        (
+            "commas, with a BOM",
+            "\u{FEFF}Mã chỉ tiêu,Giá trị,Mức độ\r\nNV-02,\"1.234,5\",\r\nNV-03,\"15,5\",trên\r\n",
+            vec![
+                row(2, "NV-02", "1234.5", Qualifier::Exact),
+                row(3, "NV-03", "15.5", Qualifier::MoreThan),
+            ],
+        ),
+        (
+            "semicolons, as Vietnamese Excel saves it",
+            "Mã chỉ tiêu;Tên chỉ tiêu;Giá trị\nNV-02;Vốn, nguồn;1.234,5\n",
+            vec![row(2, "NV-02", "1234.5", Qualifier::Exact)],
+        ),
+        (
+            "tabs",
+            "Code\tValue\tQualifier\nNV-01\t7\tat least\n",
+            vec![row(2, "NV-01", "7", Qualifier::AtLeast)],
+        ),
+    ];
+    for (saved, text, expected) in cases {
+        let rows = parse(FileKind::Csv, text.as_bytes(), &known())?;
+        assert_eq!(summary(&rows), expected, "saved with {saved}");
+    }
     Ok(())
 }
 
 #[test]
 fn a_good_xlsx_is_read_with_numeric_cells_taken_exactly() -> TestResult {
+    let mut more_than_with_a_note = xlsx_value_row("NV-02", X::T("1.234,5"));
+    more_than_with_a_note.extend([X::T("Trên"), X::T("ghi chú")]);
     let file = xlsx(&[
         xlsx_header(),
         vec![
@@ -93,17 +79,9 @@ fn a_good_xlsx_is_read_with_numeric_cells_taken_exactly() -> TestResult {
             X::Blank,
             X::N(12.0),
         ],
-        vec![
-            X::T("NV-02"),
-            X::Blank,
-            X::Blank,
-            X::Blank,
-            X::T("1.234,5"),
-            X::T("Trên"),
-            X::T("ghi chú"),
-        ],
-        vec![X::T("NV-03"), X::Blank, X::Blank, X::Blank, X::N(0.1)],
-        vec![X::T("NV-04"), X::Blank, X::Blank, X::Blank, X::T("20%")],
+        more_than_with_a_note,
+        xlsx_value_row("NV-03", X::N(0.1)),
+        xlsx_value_row("NV-04", X::T("20%")),
     ])?;
     let rows = parse_upload("so-lieu-2021.xlsx", &file, &known())?;
     assert_eq!(

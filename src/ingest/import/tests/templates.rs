@@ -1,7 +1,7 @@
 //! The templates: their layout, and the round trip a clerk makes (download, fill in
 //! the values, upload).
 
-use super::fixtures::{HEADER, TestResult, edit_sheet, known};
+use super::fixtures::{HEADER, TestResult, edit_sheet, known, row, summary};
 use crate::domain::Qualifier;
 use crate::ingest::import::{
     FileKind, ImportFailure, TemplateRow, detect, parse, template_csv, template_xlsx,
@@ -64,16 +64,12 @@ fn a_filled_in_csv_template_is_read_back() -> TestResult {
         writer.flush()?;
     }
     let rows = parse(FileKind::Csv, &filled, &known())?;
-    let got: Vec<(usize, String, String, Qualifier)> = rows
-        .iter()
-        .map(|r| (r.line, r.code.to_string(), r.value.canonical(), r.qualifier))
-        .collect();
     assert_eq!(
-        got,
+        summary(&rows),
         vec![
-            (2, "NV-01".into(), "12".into(), Qualifier::Exact),
-            (3, "NV-02".into(), "1300.25".into(), Qualifier::MoreThan),
-            (5, "NV-04".into(), "18.5".into(), Qualifier::Exact),
+            row(2, "NV-01", "12", Qualifier::Exact),
+            row(3, "NV-02", "1300.25", Qualifier::MoreThan),
+            row(5, "NV-04", "18.5", Qualifier::Exact),
         ]
     );
     Ok(())
@@ -159,16 +155,12 @@ fn a_filled_in_xlsx_template_is_read_back() -> TestResult {
         type_into(&xml, "E5", "20%")
     })?;
     let rows = parse(FileKind::Xlsx, &filled, &known())?;
-    let got: Vec<(usize, String, String, Qualifier)> = rows
-        .iter()
-        .map(|r| (r.line, r.code.to_string(), r.value.canonical(), r.qualifier))
-        .collect();
     assert_eq!(
-        got,
+        summary(&rows),
         vec![
-            (2, "NV-01".into(), "12".into(), Qualifier::Exact),
-            (3, "NV-02".into(), "1234.5".into(), Qualifier::About),
-            (5, "NV-04".into(), "20".into(), Qualifier::Exact),
+            row(2, "NV-01", "12", Qualifier::Exact),
+            row(3, "NV-02", "1234.5", Qualifier::About),
+            row(5, "NV-04", "20", Qualifier::Exact),
         ]
     );
     assert_eq!(rows[1].note.as_deref(), Some("Ước tính"));
