@@ -20,7 +20,8 @@ pub struct SummaryRow {
     pub target: String,
     pub result: String,
     pub percent: String,
-    pub status: String,
+    /// Said in the reader's language where the pack is laid out.
+    pub status: crate::domain::Status,
 }
 
 /// Everything the pack says about one indicator.
@@ -77,7 +78,7 @@ pub fn meeting_pack(data: &TermData, locale: Locale, today: Timestamp) -> Meetin
                 target: row.target,
                 result: row.result,
                 percent: row.percent,
-                status: locale.status(p.status).to_string(),
+                status: p.status,
             }
         })
         .collect();

@@ -221,11 +221,16 @@ impl Items<'_> {
         self.row(labels, true, 0.0, true)
     }
 
-    pub(super) fn table_row(&self, r: &SummaryRow) -> Item {
+    pub(super) fn table_row(&self, r: &SummaryRow, locale: crate::i18n::Locale) -> Item {
         let indent = if r.is_child { 8.0 } else { 0.0 };
         self.row(
             [
-                &r.code, &r.name, &r.target, &r.result, &r.percent, &r.status,
+                &r.code,
+                &r.name,
+                &r.target,
+                &r.result,
+                &r.percent,
+                locale.status(r.status),
             ],
             false,
             indent,

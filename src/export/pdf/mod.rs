@@ -78,7 +78,11 @@ fn summary(
         locale.t("term.col_percent"),
         locale.t("term.col_status"),
     ]);
-    let rows: Vec<Item> = pack.summary.iter().map(|r| items.table_row(r)).collect();
+    let rows: Vec<Item> = pack
+        .summary
+        .iter()
+        .map(|r| items.table_row(r, locale))
+        .collect();
     flow.place_rows(&header, &rows);
     if let Some(spec) = &pack.overview {
         flow.space(18.0);
