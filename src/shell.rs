@@ -6,6 +6,7 @@ use crate::features::{
     AdminIndicatorPage, AdminTermPage, AdminTermsPage, EntryIndexPage, EntryPage, HomePage,
     ImportPage, IndicatorPage, LoginPage, NotFound, ReviewPage, SetupPage, TermPage, UsersPage,
 };
+use crate::ui::components::escaped_on_server;
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
@@ -37,24 +38,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// leptos_meta (0.8) copies the title into the server's HTML as it is: a name such
-/// as "</title><script>…" would become markup. On the server it is escaped here; in
-/// the browser `document.title` takes plain text, so it is left alone.
-fn title_text(text: String) -> String {
-    if cfg!(feature = "ssr") {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    } else {
-        text
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <leptos_meta::Title formatter=title_text/>
+        // leptos_meta (0.8) copies the title into the server's HTML as it is: a name
+        // such as "</title><script>…" would become markup.
+        <leptos_meta::Title formatter=escaped_on_server/>
         <Stylesheet id="app-css" href=STYLESHEET/>
         <Router>
             <crate::ui::components::Frame>

@@ -135,11 +135,12 @@ pub fn DownloadLinks(
     }
 }
 
-/// Text to put inside a `<textarea>`. Leptos writes a textarea's content into the
-/// server's HTML without escaping it, so a note such as "</textarea><script>…"
-/// would become markup; on the server it is escaped here (the browser shows the
-/// text as typed). In the browser the text is set as it is.
-pub fn textarea_text(text: String) -> String {
+/// Text that Leptos (0.8) writes into the server's HTML without escaping it: a
+/// textarea's content, and the page title (the app's title formatter). A note such as
+/// "</textarea><script>…" would become markup, so on the server it is escaped here
+/// (the browser shows the text as typed). In the browser, where it is set as text,
+/// it is left as it is.
+pub fn escaped_on_server(text: String) -> String {
     if cfg!(feature = "ssr") {
         text.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -147,6 +148,11 @@ pub fn textarea_text(text: String) -> String {
     } else {
         text
     }
+}
+
+/// Text to put inside a `<textarea>`: see [`escaped_on_server`].
+pub fn textarea_text(text: String) -> String {
+    escaped_on_server(text)
 }
 
 /// What a reader sees when a page cannot be shown; also sets the HTTP status.
