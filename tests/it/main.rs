@@ -8,6 +8,7 @@ mod common;
 mod api;
 mod api_edges;
 mod bulk_save;
+mod caching;
 mod cli;
 mod copy;
 mod definitions;
