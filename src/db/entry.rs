@@ -88,6 +88,9 @@ pub enum WriteError {
     NotFound,
     #[error("the value is not in a state that allows this")]
     WrongState,
+    /// Separation of duties: the approver changed the figure last.
+    #[error("the approver changed this figure last; another approver must approve it")]
+    OwnFigure,
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -99,33 +102,46 @@ impl From<sqlx::Error> for WriteError {
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-struct CurrentRow {
-    indicator_id: i64,
-    value: String,
-    qualifier: String,
-    note: Option<String>,
-    state: String,
-    version: i64,
-    updated_by_name: Option<String>,
+pub(super) struct CurrentRow {
+    pub(super) indicator_id: i64,
+    pub(super) value: String,
+    pub(super) qualifier: String,
+    pub(super) note: Option<String>,
+    pub(super) source_document: Option<String>,
+    pub(super) quote: Option<String>,
+    pub(super) state: String,
+    pub(super) version: i64,
+    pub(super) updated_by: Option<i64>,
+    pub(super) updated_by_name: Option<String>,
 }
 
 impl CurrentRow {
+    /// Whether saving `c` would store what is stored already. A returned figure saved
+    /// unchanged (its row sent again with the rest of the form) stays returned.
+    fn holds(&self, c: &ValueChange) -> bool {
+        VnDecimal::from_canonical(&self.value).ok() == Some(c.value)
+            && self.qualifier == c.qualifier.key()
+            && self.note == c.note
+            && self.source_document == c.source_document
+            && self.quote == c.quote
+    }
+
     /// The stored review state; a word the domain does not know is corrupt data.
-    fn state(&self) -> Result<ValueState, DbError> {
+    pub(super) fn state(&self) -> Result<ValueState, DbError> {
         typed("value state", &self.state, ValueState::parse)
     }
 }
 
-const TERM_LOCKED: &str = "SELECT locked FROM terms WHERE id = $1";
+pub(super) const TERM_LOCKED: &str = "SELECT locked FROM terms WHERE id = $1";
 const IN_TERM: &str = "SELECT COUNT(*) FROM indicators WHERE id = $1 AND term_id = $2";
-const CURRENT: &str = "SELECT v.indicator_id, CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.state, v.version, \
-     u.username AS updated_by_name \
+pub(super) const CURRENT: &str = "SELECT v.indicator_id, CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.source_document, v.quote, v.state, \
+     v.version, v.updated_by, u.username AS updated_by_name \
      FROM indicator_values v LEFT JOIN users u ON u.id = v.updated_by WHERE v.indicator_id = $1 AND v.period = $2";
 /// For a save of many values (an import): the term's indicators and the stored
 /// values of one period, read at once instead of two statements per value.
 const IDS_IN_TERM: &str = "SELECT id FROM indicators WHERE term_id = $1";
-const CURRENT_IN_TERM: &str = "SELECT v.indicator_id, CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.state, v.version, \
-     u.username AS updated_by_name \
+const CURRENT_IN_TERM: &str = "SELECT v.indicator_id, CAST(v.value AS TEXT) AS value, v.qualifier, v.note, v.source_document, v.quote, v.state, \
+     v.version, v.updated_by, u.username AS updated_by_name \
      FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id LEFT JOIN users u ON u.id = v.updated_by \
      WHERE i.term_id = $1 AND v.period = $2";
 /// From this many changes on, a save reads what it checks in bulk.
@@ -142,24 +158,16 @@ const INSERT_SQLITE: &str = "INSERT INTO indicator_values (value, qualifier, not
      updated_by, updated_at, indicator_id, period) VALUES ($1, $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
 const INSERT_PG: &str = "INSERT INTO indicator_values (value, qualifier, note, source_document, quote, state, version, \
      updated_by, updated_at, indicator_id, period) VALUES (CAST($1 AS NUMERIC), $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
-const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
+pub(super) const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-const BUMP: &str = "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
-const SET_STATE: &str = "UPDATE indicator_values SET state = $1, review_comment = $2, version = version + 1, updated_at = $3 \
+pub(super) const BUMP: &str =
+    "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
+pub(super) const SET_STATE: &str = "UPDATE indicator_values SET state = $1, review_comment = $2, version = version + 1, updated_at = $3 \
      WHERE indicator_id = $4 AND period = $5";
-const APPROVE: &str = "UPDATE indicator_values SET state = 'approved', review_comment = $1, approved_value = value, \
-     approved_qualifier = qualifier, approved_at = $2, version = version + 1, updated_at = $2 WHERE indicator_id = $3 AND period = $4";
-const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
+pub(super) const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
 const SUBMITTABLE: &str = "SELECT v.indicator_id, v.period, CAST(v.value AS TEXT) AS value FROM indicator_values v \
-     JOIN indicators i ON i.id = v.indicator_id WHERE i.term_id = $1 AND v.period = $2 AND v.state IN ('draft', 'returned')";
+     JOIN indicators i ON i.id = v.indicator_id WHERE i.term_id = $1 AND v.period = $2 AND v.state = 'draft'";
 const SET_LOCK: &str = "UPDATE terms SET locked = $1 WHERE id = $2";
-
-/// How a reviewer decides on a submitted figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    Approve,
-    Return,
-}
 
 impl Db {
     /// Saves drafts of many values at once: every change or none. A change whose
@@ -226,15 +234,7 @@ impl Db {
                     continue;
                 }
                 let new_value = c.value.canonical();
-                // Saving a returned figure again, even unchanged, makes it a draft.
-                let returned = current.as_ref().map(CurrentRow::state).transpose()?
-                    == Some(ValueState::Returned);
-                let unchanged = !returned && current.as_ref().is_some_and(|r| {
-                    VnDecimal::from_canonical(&r.value).ok() == Some(c.value)
-                        && r.qualifier == c.qualifier.key()
-                        && r.note == c.note
-                });
-                if unchanged {
+                if current.as_ref().is_some_and(|r| r.holds(c)) {
                     continue;
                 }
                 let sql = if current.is_some() { update } else { insert };
@@ -271,8 +271,11 @@ impl Db {
                         value: new_value.clone(),
                         qualifier: c.qualifier.key().to_string(),
                         note: c.note.clone(),
+                        source_document: c.source_document.clone(),
+                        quote: c.quote.clone(),
                         state: ValueState::Draft.key().to_string(),
                         version: current_version + 1,
+                        updated_by: Some(actor.user_id),
                         updated_by_name: Some(actor.username.clone()),
                     });
                 }
@@ -289,7 +292,8 @@ impl Db {
         })
     }
 
-    /// Sends the drafts and returned figures of one period of a term to review.
+    /// Sends the drafts of one period of a term to review. A returned figure is not
+    /// among them: it goes back only once changed, or sent alone ([`Db::submit_value`]).
     pub async fn submit_period(
         &self,
         term_id: i64,
@@ -319,50 +323,6 @@ impl Db {
             }
             tx.commit().await?;
             Ok(rows.len())
-        })
-    }
-
-    /// Approves or returns one submitted figure.
-    pub async fn review_value(
-        &self,
-        indicator_id: i64,
-        period: Period,
-        decision: Decision,
-        comment: Option<&str>,
-        actor: &Actor,
-    ) -> Result<(), WriteError> {
-        let now = crate::clock::now_iso();
-        let key = period.key();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
-            let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
-            let term_id = term_id.ok_or(WriteError::NotFound)?;
-            let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
-            if locked != 0 {
-                return Err(WriteError::Locked);
-            }
-            let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
-            let current = current.ok_or(WriteError::NotFound)?;
-            if !current.state()?.can_review() {
-                return Err(WriteError::WrongState);
-            }
-            let action = match decision {
-                Decision::Approve => {
-                    sqlx::query(APPROVE).bind(comment).bind(&now).bind(indicator_id).bind(&key).execute(&mut *tx).await?;
-                    "value.approve"
-                }
-                Decision::Return => {
-                    sqlx::query(SET_STATE).bind(ValueState::Returned.key()).bind(comment).bind(&now).bind(indicator_id).bind(&key)
-                        .execute(&mut *tx).await?;
-                    "value.return"
-                }
-            };
-            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
-                .bind(term_id).bind(indicator_id).bind(&key).bind(Some(&current.value)).bind(Some(&current.value)).bind(comment)
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(())
         })
     }
 

@@ -11,6 +11,8 @@ mod groups;
 mod history;
 mod read;
 mod records;
+mod returns;
+mod review;
 mod rows;
 mod seed;
 mod term_cache;
@@ -20,12 +22,14 @@ pub use backup::{BackupError, BackupSummary, inspect as inspect_backup};
 pub use connect::{Backend, pg_test_database};
 pub use copy::CopyReport;
 pub use definitions::{IndicatorInput, TargetHistoryRecord, TermEdit, TermInput};
-pub use entry::{Actor, Conflict, Decision, Origin, ValueChange, WriteError};
+pub use entry::{Actor, Conflict, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;
 pub use read::{Figures, TermCounts};
 pub use records::{
     GroupRecord, IndicatorRecord, SourceRecord, TargetRecord, TermData, TermRecord, ValueRecord,
 };
+pub use returns::{ReturnRecord, Returns};
+pub use review::Decision;
 pub use seed::{NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan};
 
 use sqlx::{PgPool, SqlitePool};

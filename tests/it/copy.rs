@@ -73,7 +73,7 @@ async fn busy_installation(app: &TestApp) {
             Period::Year(2021),
             Decision::Approve,
             Some("ok"),
-            &actor,
+            &common::db_actor(app, "lanhdao", "approver").await,
         )
         .await
         .expect("approve");

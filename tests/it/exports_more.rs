@@ -150,7 +150,13 @@ async fn the_xlsx_holds_every_figure_target_and_source_the_database_holds(app: T
         .await
         .expect("submit");
     app.db
-        .review_value(nv02, Period::Year(2018), Decision::Approve, None, &actor)
+        .review_value(
+            nv02,
+            Period::Year(2018),
+            Decision::Approve,
+            None,
+            &common::db_actor(&app, "lanhdao", "approver").await,
+        )
         .await
         .expect("approve");
     let data = app

@@ -33,4 +33,5 @@ mod roles;
 mod scale;
 mod seed_matches_report;
 mod term_cache;
+mod workflow;
 mod write_api;

@@ -7,7 +7,7 @@ use common::{TestApp, by_code};
 use serde_json::{Value, json};
 
 /// Every route of the API router, as (method, path template).
-const ROUTES: [(&str, &str); 9] = [
+const ROUTES: [(&str, &str); 10] = [
     ("get", "/healthz"),
     ("get", "/api/v1/openapi.json"),
     ("get", "/api/v1/terms"),
@@ -16,6 +16,7 @@ const ROUTES: [(&str, &str); 9] = [
     ("put", "/api/v1/indicators/{id}/values/{period}"),
     ("post", "/api/v1/indicators/{id}/values/{period}/approve"),
     ("post", "/api/v1/indicators/{id}/values/{period}/return"),
+    ("post", "/api/v1/indicators/{id}/values/{period}/submit"),
     ("get", "/api/v1/indicators/{id}/history"),
 ];
 

@@ -122,7 +122,13 @@ async fn a_cached_page_changes_right_after_a_figure_is_approved(app: TestApp) {
         "a submitted figure leaked"
     );
     app.db
-        .review_value(id, Period::Year(2021), Decision::Approve, None, &actor)
+        .review_value(
+            id,
+            Period::Year(2021),
+            Decision::Approve,
+            None,
+            &common::db_actor(&app, "lanhdao2", "approver").await,
+        )
         .await
         .expect("approve");
     let (_, last) = app.page(&page).await;

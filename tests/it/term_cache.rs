@@ -82,8 +82,9 @@ async fn kept_term_data_is_reused_until_any_process_changes_the_record(app: Test
         .submit_period(term, Period::Year(2021), &actor)
         .await
         .expect("submit");
+    let approver = common::db_actor(&app, "lanhdao", "approver").await;
     other
-        .review_value(id, Period::Year(2021), Decision::Approve, None, &actor)
+        .review_value(id, Period::Year(2021), Decision::Approve, None, &approver)
         .await
         .expect("approve");
     assert_eq!(

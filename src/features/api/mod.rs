@@ -5,6 +5,7 @@ pub mod json;
 pub mod openapi;
 pub mod paging;
 pub mod read;
+pub mod submit;
 pub mod write;
 mod write_input;
 
@@ -15,4 +16,5 @@ pub fn router() -> axum::Router<AppState> {
     axum::Router::new()
         .merge(read::router())
         .merge(write::router())
+        .merge(submit::router())
 }

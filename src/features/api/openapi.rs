@@ -30,6 +30,7 @@ use utoipa::{Modify, OpenApi};
         api_write::put_value,
         api_write::approve,
         api_write::return_value,
+        crate::features::api::submit::submit,
         api_write::history,
     ),
     components(schemas(
@@ -43,6 +44,7 @@ use utoipa::{Modify, OpenApi};
         AuditRecord,
         PutBody,
         ReviewBody,
+        crate::features::api::submit::SubmitBody,
         ReturnBody,
         ErrorBody,
         ErrorDetail,

@@ -41,7 +41,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The stored working copy of one value.
-async fn stored(
+pub(super) async fn stored(
     state: &AppState,
     indicator_id: i64,
     period: Period,

@@ -121,6 +121,10 @@ pub fn write_error(e: WriteError) -> ApiError {
             ApiError::NotFound("no such indicator or value".into())
         }
         WriteError::WrongState => ApiError::Conflict("the value is not awaiting review".into()),
+        WriteError::OwnFigure => ApiError::Forbidden(
+            "you changed this figure last: another approver must approve it (separation of duties)"
+                .into(),
+        ),
         WriteError::Db(e) => e.into(),
     }
 }

@@ -53,7 +53,9 @@ pub fn entry_page(
         .collect();
     let unsubmitted = rows
         .iter()
-        .filter(|r| r.state.is_some_and(ValueState::can_submit))
+        // "Gửi duyệt" sends drafts only: a returned figure goes back once changed,
+        // or alone through its own button.
+        .filter(|r| r.state == Some(ValueState::Draft))
         .count();
     Some(EntryPageView {
         term: term_link(&data.term, locale),

@@ -2,7 +2,7 @@
 //! the term with last year's figure beside it; saving stores all or nothing.
 
 use super::form::Part;
-use crate::domain::{Qualifier, TermId};
+use crate::domain::{IndicatorId, Qualifier, TermId, ValueState};
 use crate::features::entry::data::get_entry_page;
 use crate::features::entry::view::{EntryPageView, EntryRowView};
 use crate::ui::components::ErrorView;
@@ -54,8 +54,10 @@ fn Notice() -> impl IntoView {
     let count = |k: &str| q.get(k).filter(|n| n.parse::<u32>().is_ok());
     let saved = count("saved").map(|n| l.tf("entry.saved", &[("n", &n)]));
     let submitted = count("submitted").map(|n| l.tf("entry.submitted", &[("n", &n)]));
+    let resubmitted = count("resubmitted").map(|_| l.t("entry.resubmitted").to_string());
     saved
         .or(submitted)
+        .or(resubmitted)
         .map(|text| view! { <div class="notice" role="status"><p>{text}</p></div> })
 }
 
@@ -71,6 +73,14 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
         &[("term", &view.term.name), ("year", &year.to_string())],
     );
     let error_count = feedback.errors.len();
+    // Each returned figure has its own small form (outside the big one, which HTML
+    // does not let nest), posted by the button on its row.
+    let returned: Vec<(IndicatorId, i64)> = view
+        .rows
+        .iter()
+        .filter(|r| r.state == Some(ValueState::Returned))
+        .map(|r| (r.id, r.version))
+        .collect();
     view! {
         <Title text=title.clone()/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
@@ -112,11 +122,24 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
             <button type="submit" class="button" disabled=view.locked>{l.t("entry.save")}</button>
         </form>
         <form method="post" action=format!("/entry/{term_id}/{year}/submit") class="submit-form">
-            <CsrfField token=csrf/>
+            <CsrfField token=csrf.clone()/>
             <p>{l.tf("entry.unsubmitted", &[("n", &view.unsubmitted.to_string())])}</p>
             <button type="submit" class="button secondary" disabled=view.locked || view.unsubmitted == 0>{l.t("entry.submit")}</button>
+            {(!returned.is_empty()).then(|| view! { <p class="hint">{l.t("entry.returned_kept")}</p> })}
         </form>
+        {returned.into_iter().map(|(id, version)| view! {
+            <form id=resubmit_form(id) method="post" action=format!("/entry/{term_id}/{year}/resubmit")>
+                <CsrfField token=csrf.clone()/>
+                <input type="hidden" name="indicator" value=id.to_string()/>
+                <input type="hidden" name="version" value=version.to_string()/>
+            </form>
+        }).collect_view()}
     }
+}
+
+/// The id of the form that sends one returned figure back for approval.
+fn resubmit_form(id: IndicatorId) -> String {
+    format!("resubmit-{id}")
 }
 
 #[component]
@@ -130,6 +153,7 @@ fn EntryRow(
     // On a phone the table head is hidden; the stylesheet shows this label instead.
     let previous_label = l.tf("entry.previous", &[("year", &(year - 1).to_string())]);
     let id = row.id;
+    let resubmit_label = l.tf("entry.resubmit_named", &[("indicator", &row.code)]);
     let typed = |part: Part, stored: String| feedback.field(&part.name(id)).unwrap_or(stored);
     let value = typed(Part::Value, row.value.clone());
     let qualifier = typed(Part::Qualifier, row.qualifier.key().to_string());
@@ -150,6 +174,10 @@ fn EntryRow(
                 <span class="muted unit">" ("{row.unit.clone()}")"</span>
                 {state.map(|(class, s)| view! { <span class=class>{s}</span> })}
                 {row.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}
+                {(row.state == Some(ValueState::Returned) && !disabled).then(|| view! {
+                    <button type="submit" form=resubmit_form(id) class="button secondary small"
+                        aria-label=resubmit_label>{l.t("entry.resubmit")}</button>
+                })}
             </th>
             <td class="num previous" data-label=previous_label>{row.previous}</td>
             <td class="value">

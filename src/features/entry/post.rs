@@ -17,12 +17,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
+use serde::Deserialize;
 use std::collections::HashMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/entry/{term}/{year}", post(save))
         .route("/entry/{term}/{year}/submit", post(submit))
+        .route("/entry/{term}/{year}/resubmit", post(resubmit))
 }
 
 /// Saves every figure of the form in one transaction, or none: each row is checked
@@ -134,5 +136,47 @@ async fn submit(
     {
         Ok(n) => Ok(see_other(&format!("{page}?submitted={n}"))),
         Err(e) => Err(write_refusal(e, Refusal::empty(&page), l)),
+    }
+}
+
+/// A returned figure's own button: sends it back for approval unchanged.
+#[derive(Deserialize)]
+struct ResubmitForm {
+    indicator: IndicatorId,
+    /// The version the page showed: a figure changed since is a conflict.
+    version: i64,
+}
+
+async fn resubmit(
+    State(state): State<AppState>,
+    Lang(l): Lang,
+    PagePath((term_id, year)): PagePath<(i64, i32)>,
+    post: Post<SubmitValues, ResubmitForm>,
+) -> Result<Response, FormError> {
+    let page = format!("/entry/{term_id}/{year}");
+    let id = post.form.indicator;
+    // Another term's indicator: not a form this page sent.
+    if state.db.term_of_indicator(id.get()).await? != Some(term_id) {
+        return Err(FormError::NotFound);
+    }
+    let refusal = Refusal::empty(&page);
+    match state
+        .db
+        .submit_value(
+            id.get(),
+            Period::Year(year),
+            Some(post.form.version),
+            &form_actor(&post.user),
+        )
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!("{page}?resubmitted=1"))),
+        Err(WriteError::Conflicts(_) | WriteError::WrongState | WriteError::NotFound) => {
+            Err(refusal
+                .message(l.t("entry.not_returned"))
+                .status(StatusCode::CONFLICT)
+                .into())
+        }
+        Err(e) => Err(write_refusal(e, refusal, l)),
     }
 }

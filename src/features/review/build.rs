@@ -1,15 +1,16 @@
 //! The review queue, built from a term's working and approved figures.
 
-use crate::db::TermData;
+use crate::db::{Returns, TermData};
 use crate::domain::ValueState;
-use crate::features::review::view::ReviewItemView;
+use crate::features::review::view::{EarlierReturn, ReviewItemView};
 use crate::i18n::{Explainer, Locale};
-use crate::present::{figure_in, indicator_name, term_link};
+use crate::present::{date_label, figure_in, indicator_name, term_link};
 
 /// Submitted figures of a term, each with the approved figure it would replace.
 pub fn review_items(
     working: &TermData,
     approved: &TermData,
+    returns: &Returns,
     locale: Locale,
 ) -> Vec<ReviewItemView> {
     let mut items = Vec::new();
@@ -33,6 +34,13 @@ pub fn review_items(
                 previous_approved: before.unwrap_or_else(|| "—".to_string()),
                 note: v.note.clone(),
                 by: v.updated_by.clone(),
+                earlier_return: returns.get(&(i.id.get(), v.observation.period)).map(|r| {
+                    EarlierReturn {
+                        by: r.by.clone().unwrap_or_else(|| "—".to_string()),
+                        when: date_label(r.at, locale),
+                        comment: r.comment.clone().unwrap_or_default(),
+                    }
+                }),
             });
         }
     }

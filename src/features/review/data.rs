@@ -15,7 +15,10 @@ pub async fn get_review_items(locale: Locale) -> Result<Vec<ReviewItemView>, Pag
             .await?;
         let approved = db.term_data(t.id.get()).await?;
         if let (Some(w), Some(a)) = (working, approved) {
-            items.extend(crate::features::review::build::review_items(&w, &a, locale));
+            let returns = db.open_returns(t.id.get()).await?;
+            items.extend(crate::features::review::build::review_items(
+                &w, &a, &returns, locale,
+            ));
         }
     }
     Ok(items)

@@ -65,6 +65,9 @@ pub fn ReviewPage() -> impl IntoView {
                                                " "<span class="muted">{l.t("review.before")}" "{it.previous_approved.clone()}</span></p>
                                             {it.note.clone().map(|n| view! { <p class="note">{n}</p> })}
                                             {it.by.clone().map(|b| view! { <p class="muted">{l.t("review.by")}" "{b}</p> })}
+                                            {it.earlier_return.clone().map(|r| view! {
+                                                <p class="review-comment">{l.tf("review.earlier_return", &[("who", &r.by), ("when", &r.when)])}" "{r.comment}</p>
+                                            })}
                                             <form method="post" action=action class="review-form">
                                                 <CsrfField token=csrf.clone()/>
                                                 <label for=comment_id.clone()>{l.t("review.comment")}</label>

@@ -64,6 +64,7 @@ async fn review(
         Ok(()) => return Ok(see_other("/review?done=1")),
         Err(WriteError::Locked) => ("entry.locked", StatusCode::LOCKED),
         Err(WriteError::WrongState | WriteError::NotFound) => ("review.gone", StatusCode::CONFLICT),
+        Err(WriteError::OwnFigure) => ("review.own_figure", StatusCode::FORBIDDEN),
         Err(other) => {
             tracing::error!(error = %other, "review failed");
             ("error.server", StatusCode::SERVICE_UNAVAILABLE)

@@ -17,4 +17,15 @@ pub struct ReviewItemView {
     pub previous_approved: String,
     pub note: Option<String>,
     pub by: Option<String>,
+    /// The figure came back after a return: who returned it, when, and why.
+    pub earlier_return: Option<EarlierReturn>,
+}
+
+/// An approver's earlier return of a figure, shown when the figure comes back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierReturn {
+    pub by: String,
+    /// The day, written for the reader.
+    pub when: String,
+    pub comment: String,
 }

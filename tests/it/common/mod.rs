@@ -303,6 +303,34 @@ pub fn cli_actor() -> resolution_dashboard::db::Actor {
     }
 }
 
+/// An account made straight in the database (on first use), acting as the command
+/// line would: for a second person where one may not do both (nobody approves a
+/// figure they changed themselves).
+pub async fn db_actor(
+    app: &TestApp,
+    username: &str,
+    role: &str,
+) -> resolution_dashboard::db::Actor {
+    use resolution_dashboard::domain::Role;
+    let id = match app.db.user_by_name(username).await.expect("lookup") {
+        Some(user) => user.id.get(),
+        None => app
+            .db
+            .create_user(
+                username,
+                "$argon2id$unused",
+                Role::parse(role).expect("role"),
+            )
+            .await
+            .expect("user"),
+    };
+    resolution_dashboard::db::Actor {
+        user_id: id,
+        username: username.into(),
+        origin: resolution_dashboard::db::Origin::Cli,
+    }
+}
+
 /// An exact whole-number figure of `indicator_id` for `year`, as a change to save.
 pub fn year_figure(indicator_id: i64, year: i32, n: i64) -> resolution_dashboard::db::ValueChange {
     use resolution_dashboard::domain::{Period, Qualifier, VnDecimal};

@@ -103,7 +103,7 @@ struct Ids {
 async fn prepare(app: &TestApp) -> Ids {
     let (term, list) = app.indicators_of(2020).await;
     let nv = by_code(&list, "NV-01")["id"].as_i64().expect("id");
-    let actor = preparer();
+    let actor = preparer(app).await;
     app.db
         .create_user(
             "tam-thoi",

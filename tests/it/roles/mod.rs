@@ -32,8 +32,8 @@ fn snapshot_is(before: &Fingerprint, after: &Fingerprint, what: &str) {
 }
 
 /// Who prepares the figures the matrix then reviews.
-pub(super) fn preparer() -> resolution_dashboard::db::Actor {
-    common::cli_actor()
+pub(super) async fn preparer(app: &TestApp) -> resolution_dashboard::db::Actor {
+    common::db_actor(app, "chuanbi", "editor").await
 }
 
 /// A draft figure `n` for `indicator` in 2021 (not submitted).
@@ -42,7 +42,7 @@ async fn prepare_draft(app: &TestApp, indicator: i64, term: i64, n: i64) {
         .save_values(
             term,
             &[common::year_figure(indicator, 2021, n)],
-            &preparer(),
+            &preparer(app).await,
         )
         .await
         .expect("save");
@@ -52,7 +52,7 @@ async fn prepare_draft(app: &TestApp, indicator: i64, term: i64, n: i64) {
 async fn prepare_submitted(app: &TestApp, indicator: i64, term: i64, n: i64) {
     prepare_draft(app, indicator, term, n).await;
     app.db
-        .submit_period(term, Period::Year(2021), &preparer())
+        .submit_period(term, Period::Year(2021), &preparer(app).await)
         .await
         .expect("submit");
 }

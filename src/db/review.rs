@@ -1,0 +1,110 @@
+//! Sending a figure to review and deciding on it: one figure submitted alone (a
+//! returned figure sent back unchanged, or a program's figure), approved or
+//! returned. Separation of duties: nobody approves a figure they changed last.
+
+use super::entry::{AUDIT, BUMP, CURRENT, Conflict, CurrentRow, SET_STATE, TERM_LOCKED, TERM_OF};
+use super::{Actor, BeginWrite, Db, WriteError, on_pool};
+use crate::domain::{Period, ValueState};
+
+/// How a reviewer decides on a submitted figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Return,
+}
+
+const APPROVE: &str = "UPDATE indicator_values SET state = 'approved', review_comment = $1, approved_value = value, \
+     approved_qualifier = qualifier, approved_at = $2, version = version + 1, updated_at = $2 WHERE indicator_id = $3 AND period = $4";
+
+impl Db {
+    /// Sends one draft or returned figure to review. With `expected_version`, a
+    /// figure changed since the caller read it is a conflict and nothing changes.
+    pub async fn submit_value(
+        &self,
+        indicator_id: i64,
+        period: Period,
+        expected_version: Option<i64>,
+        actor: &Actor,
+    ) -> Result<(), WriteError> {
+        let now = crate::clock::now_iso();
+        let key = period.key();
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
+            let term_id = term_id.ok_or(WriteError::NotFound)?;
+            let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
+            if locked != 0 {
+                return Err(WriteError::Locked);
+            }
+            let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
+            let current = current.ok_or(WriteError::NotFound)?;
+            if expected_version.is_some_and(|v| v != current.version) {
+                return Err(WriteError::Conflicts(vec![Conflict {
+                    indicator_id,
+                    period,
+                    current_value: Some(current.value.clone()),
+                    current_version: current.version,
+                    current_by: current.updated_by_name.clone(),
+                }]));
+            }
+            if !matches!(current.state()?, ValueState::Draft | ValueState::Returned) {
+                return Err(WriteError::WrongState);
+            }
+            sqlx::query(SET_STATE).bind(ValueState::Submitted.key()).bind(None::<String>).bind(&now).bind(indicator_id).bind(&key)
+                .execute(&mut *tx).await?;
+            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind("value.submit")
+                .bind(term_id).bind(indicator_id).bind(&key).bind(Some(&current.value)).bind(Some(&current.value)).bind(None::<String>)
+                .execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Approves or returns one submitted figure.
+    pub async fn review_value(
+        &self,
+        indicator_id: i64,
+        period: Period,
+        decision: Decision,
+        comment: Option<&str>,
+        actor: &Actor,
+    ) -> Result<(), WriteError> {
+        let now = crate::clock::now_iso();
+        let key = period.key();
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
+            let term_id = term_id.ok_or(WriteError::NotFound)?;
+            let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
+            if locked != 0 {
+                return Err(WriteError::Locked);
+            }
+            let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
+            let current = current.ok_or(WriteError::NotFound)?;
+            if !current.state()?.can_review() {
+                return Err(WriteError::WrongState);
+            }
+            if decision == Decision::Approve && current.updated_by == Some(actor.user_id) {
+                return Err(WriteError::OwnFigure);
+            }
+            let action = match decision {
+                Decision::Approve => {
+                    sqlx::query(APPROVE).bind(comment).bind(&now).bind(indicator_id).bind(&key).execute(&mut *tx).await?;
+                    "value.approve"
+                }
+                Decision::Return => {
+                    sqlx::query(SET_STATE).bind(ValueState::Returned.key()).bind(comment).bind(&now).bind(indicator_id).bind(&key)
+                        .execute(&mut *tx).await?;
+                    "value.return"
+                }
+            };
+            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
+                .bind(term_id).bind(indicator_id).bind(&key).bind(Some(&current.value)).bind(Some(&current.value)).bind(comment)
+                .execute(&mut *tx).await?;
+            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+}

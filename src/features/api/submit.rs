@@ -1,0 +1,92 @@
+//! `POST /api/v1/indicators/{id}/values/{period}/submit`: a program sends a draft
+//! or returned figure for approval, so that a figure that arrived through the API
+//! can finish the workflow (draft → submitted → approved) without a person retyping it.
+
+use crate::db::WriteError;
+use crate::domain::Action;
+use crate::features::api::json::StoredValueJson;
+use crate::features::api::write::stored;
+use crate::features::api::write_input::{parse_body, parse_id, parse_period, write_error, writer};
+use crate::web::auth::caller::Caller;
+use crate::web::error::{ApiError, ErrorBody};
+use crate::web::rejection::{ApiPath, JsonBytes, api_method_not_allowed};
+use crate::web::state::AppState;
+use axum::extract::State;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/api/v1/indicators/{id}/values/{period}/submit",
+        post(submit).fallback(api_method_not_allowed),
+    )
+}
+
+/// The optional body of a submit: the version the program last read.
+#[derive(Debug, Deserialize, Default, ToSchema)]
+#[schema(example = json!({"expected_version": 1}))]
+#[serde(deny_unknown_fields)]
+pub struct SubmitBody {
+    /// When given, a figure changed since that version is a conflict (409) and
+    /// nothing is sent.
+    #[schema(minimum = 0)]
+    pub expected_version: Option<i64>,
+}
+
+/// Sends a draft or returned figure for approval (an editor's token or above).
+#[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/submit", tag = "write",
+    security(("api_token" = [])),
+    params(
+        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
+        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
+    ),
+    request_body(content = Option<SubmitBody>, description = "Optional; may be empty"),
+    responses(
+        (status = 200, description = "Submitted; the stored figure", body = StoredValueJson),
+        (status = 400, description = "The body or the period is refused; nothing changed", body = ErrorBody),
+        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
+        (status = 403, description = "A session instead of a token, or a role that may not submit", body = ErrorBody),
+        (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
+        (status = 409, description = "The figure changed since `expected_version`, or it is neither a draft nor returned", body = ErrorBody),
+        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
+        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
+        (status = 423, description = "The term is locked", body = ErrorBody),
+        (status = 500, description = "The database failed; logged", body = ErrorBody),
+        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+    ),
+)]
+pub async fn submit(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath((raw_id, raw_period)): ApiPath<(String, String)>,
+    JsonBytes(body): JsonBytes,
+) -> Result<Json<StoredValueJson>, ApiError> {
+    let actor = writer(&caller, Action::SubmitValues)?;
+    let id = parse_id(&raw_id)?;
+    let period = parse_period(&raw_period)?;
+    // No body, `null` and `{}` all mean no version check.
+    let body: SubmitBody = if body.is_empty() {
+        SubmitBody::default()
+    } else {
+        parse_body::<Option<SubmitBody>>(&body)?.unwrap_or_default()
+    };
+    if body.expected_version.is_some_and(|v| v < 0) {
+        return Err(crate::features::api::write_input::bad(
+            "expected_version cannot be negative",
+        ));
+    }
+    state
+        .db
+        .submit_value(id, period, body.expected_version, &actor)
+        .await
+        .map_err(|e| match e {
+            WriteError::WrongState => ApiError::Conflict(
+                "the figure is neither a draft nor returned: it already awaits review or is approved"
+                    .into(),
+            ),
+            other => write_error(other),
+        })?;
+    stored(&state, id, period).await
+}
