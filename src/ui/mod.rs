@@ -5,6 +5,7 @@
 pub mod components;
 pub mod errors;
 mod not_found;
+pub mod page;
 pub mod route;
 pub mod session;
 

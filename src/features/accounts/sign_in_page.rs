@@ -1,10 +1,10 @@
 //! Sign-in and first-run setup pages. Both post plain forms; the server answers
 //! with a redirect, or with this page again showing what went wrong.
 
+use crate::ui::page::Heading;
 use crate::ui::session::{CsrfField, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Token for the forms of visitors who are not signed in: a cookie plus the same
@@ -32,6 +32,13 @@ fn anonymous_csrf() -> String {
     }
 }
 
+/// The username typed, when the page comes back after a refused post.
+fn typed_username() -> String {
+    form_feedback()
+        .and_then(|f| f.field("username"))
+        .unwrap_or_default()
+}
+
 #[component]
 fn FormMessage() -> impl IntoView {
     form_feedback()
@@ -47,12 +54,9 @@ pub fn LoginPage() -> impl IntoView {
         .read_untracked()
         .get("next")
         .filter(|n| n.starts_with('/') && !n.starts_with("//"));
-    let username = form_feedback()
-        .and_then(|f| f.field("username"))
-        .unwrap_or_default();
+    let username = typed_username();
     view! {
-        <Title text=l.t("account.login_title")/>
-        <h1>{l.t("account.login_title")}</h1>
+        <Heading text=l.t("account.login_title")/>
         <FormMessage/>
         <form class="stack narrow" method="post" action="/login">
             <CsrfField token/>
@@ -74,12 +78,9 @@ pub fn SetupPage() -> impl IntoView {
         .read_untracked()
         .get("token")
         .unwrap_or_default();
-    let username = form_feedback()
-        .and_then(|f| f.field("username"))
-        .unwrap_or_default();
+    let username = typed_username();
     view! {
-        <Title text=l.t("account.setup_title")/>
-        <h1>{l.t("account.setup_title")}</h1>
+        <Heading text=l.t("account.setup_title")/>
         <p class="lead">{l.t("account.setup_intro")}</p>
         <FormMessage/>
         <form class="stack narrow" method="post" action="/setup">

@@ -2,12 +2,10 @@
 
 use crate::domain::{Action, Role};
 use crate::features::accounts::data::get_users;
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
+use crate::ui::page::{Heading, loaded, refusal};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// `/admin/users`: accounts, and a form to create one.
@@ -16,13 +14,8 @@ pub fn UsersPage() -> impl IntoView {
     let l = use_locale();
     let users = AsyncDerived::new(get_users);
     let me = current_user();
-    if !me.as_ref().is_some_and(|u| u.role.may(Action::ManageUsers)) {
-        let error = if me.is_some() {
-            PageError::Forbidden
-        } else {
-            PageError::SignInRequired
-        };
-        return view! { <ErrorView error/> }.into_any();
+    if let Some(refused) = refusal(me.as_ref(), Action::ManageUsers) {
+        return refused;
     }
     let csrf = me.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
     let feedback = form_feedback().unwrap_or_default();
@@ -36,15 +29,10 @@ pub fn UsersPage() -> impl IntoView {
         .field("role")
         .unwrap_or_else(|| "editor".to_string());
     view! {
-        <Title text=l.t("nav.users")/>
-        <h1>{l.t("nav.users")}</h1>
+        <Heading text=l.t("nav.users")/>
         {created.then(|| view! { <div class="notice" role="status"><p>{l.t("users.created")}</p></div> })}
-        <Suspense fallback=|| ()>
-            {move || {
-                let csrf = csrf.clone();
-                Suspend::new(async move {
-                    match users.await {
-                        Ok(users) => view! {
+        {loaded(users, move |users| {
+                        view! {
                             <table class="users">
                                 <thead><tr><th scope="col">{l.t("account.username")}</th><th scope="col">{l.t("users.role")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"><span class="visually-hidden">{l.t("users.actions")}</span></th></tr></thead>
                                 <tbody>
@@ -66,12 +54,8 @@ pub fn UsersPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+                        }
+        })}
         <h2>{l.t("users.new")}</h2>
         {feedback.message.clone().map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
         <form method="post" action="/admin/users" class="stack narrow">

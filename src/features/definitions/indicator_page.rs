@@ -5,8 +5,7 @@ use crate::domain::{Direction, IndicatorId, TargetKind, UnitKind};
 use crate::features::definitions::data::get_admin_indicator;
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
 use crate::features::definitions::view::AdminIndicatorView;
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
+use crate::ui::page::{load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
@@ -80,27 +79,8 @@ pub fn IndicatorFields(
 
 #[component]
 pub fn AdminIndicatorPage() -> impl IntoView {
-    let l = use_locale();
-    let id = route_id(IndicatorId::parse);
-    let view = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => get_admin_indicator(id, l).await,
-                None => Err(PageError::NotFound),
-            }
-        }
-    });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match view.await {
-                    Ok(view) => view! { <AdminIndicatorBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let view = load_for(route_id(IndicatorId::parse), get_admin_indicator);
+    loaded(view, |view| view! { <AdminIndicatorBody view/> })
 }
 
 #[component]

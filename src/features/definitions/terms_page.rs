@@ -6,8 +6,7 @@ use crate::features::definitions::data::{get_admin_term, get_admin_terms};
 use crate::features::definitions::groups_page::GroupList;
 use crate::features::definitions::indicator_page::IndicatorFields;
 use crate::features::definitions::view::{AdminTermView, AdminTermsView, TermEditView};
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
+use crate::ui::page::{Heading, load, load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
@@ -50,14 +49,10 @@ pub fn typed(name: &str, stored: &str) -> String {
 #[component]
 pub fn AdminTermsPage() -> impl IntoView {
     let l = use_locale();
-    let terms = AsyncDerived::new(move || get_admin_terms(l));
+    let terms = load(get_admin_terms);
     view! {
-        <Title text=l.t("admin.terms")/>
-        <h1>{l.t("admin.terms")}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match terms.await {
-                    Ok(AdminTermsView { terms, groups }) => {
+        <Heading text=l.t("admin.terms")/>
+        {loaded(terms, move |AdminTermsView { terms, groups }| {
                         let choices = terms.clone();
                         view! {
                             <table>
@@ -102,38 +97,15 @@ pub fn AdminTermsPage() -> impl IntoView {
                                 <button type="submit" class="button">{l.t("admin.create_term")}</button>
                             </form>
                             <GroupList groups/>
-                        }.into_any()
-                    }
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                        }
+        })}
     }
 }
 
 #[component]
 pub fn AdminTermPage() -> impl IntoView {
-    let l = use_locale();
-    let id = route_id(TermId::parse);
-    let view = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => get_admin_term(id, l).await,
-                None => Err(PageError::NotFound),
-            }
-        }
-    });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match view.await {
-                    Ok(view) => view! { <AdminTermBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let view = load_for(route_id(TermId::parse), get_admin_term);
+    loaded(view, |view| view! { <AdminTermBody view/> })
 }
 
 #[component]

@@ -3,8 +3,8 @@ use crate::features::reading::data::get_indicator_page;
 use crate::features::reading::history::History;
 use crate::features::reading::term::IndicatorRow;
 use crate::present::views::{HistoryOf, IndicatorPageView, SourceView};
-use crate::ui::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge};
-use crate::ui::errors::PageError;
+use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge};
+use crate::ui::page::{load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::use_locale;
 use leptos::prelude::*;
@@ -13,27 +13,8 @@ use leptos_meta::Title;
 /// `/indicators/{id}`: figures with sources, charts, and the status explained.
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
-    let locale = use_locale();
-    let id = route_id(IndicatorId::parse);
-    let page = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => get_indicator_page(id, locale).await,
-                None => Err(PageError::NotFound),
-            }
-        }
-    });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view! { <IndicatorBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let page = load_for(route_id(IndicatorId::parse), get_indicator_page);
+    loaded(page, |view| view! { <IndicatorBody view/> })
 }
 
 #[component]

@@ -2,8 +2,9 @@ use crate::domain::{Action, TermId};
 use crate::features::reading::data::get_term_page;
 use crate::features::reading::history::History;
 use crate::present::views::{HistoryOf, IndicatorRowView, TermPageView};
-use crate::ui::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge, StatusCounts};
+use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge, StatusCounts};
 use crate::ui::errors::PageError;
+use crate::ui::page::{load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
@@ -14,8 +15,6 @@ use leptos_router::hooks::use_query_map;
 /// `/terms/{id}`: every indicator of the term and the overview chart.
 #[component]
 pub fn TermPage() -> impl IntoView {
-    let locale = use_locale();
-    let id = route_id(TermId::parse);
     let query = use_query_map().read_untracked().clone();
     let drafts = query.get("drafts").is_some();
     // No page number is page 1; anything but a page that exists is refused.
@@ -23,26 +22,13 @@ pub fn TermPage() -> impl IntoView {
         None => Some(1),
         Some(p) => p.parse::<usize>().ok().filter(|p| *p >= 1),
     };
-    let page = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match (id, page) {
-                (Some(id), Some(page)) => get_term_page(id, locale, drafts, page).await,
-                (None, _) => Err(PageError::NotFound),
-                (_, None) => Err(PageError::BadQuery),
-            }
+    let page = load_for(route_id(TermId::parse), move |id, locale| async move {
+        match page {
+            Some(page) => get_term_page(id, locale, drafts, page).await,
+            None => Err(PageError::BadQuery),
         }
     });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view! { <TermBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(page, |view| view! { <TermBody view/> })
 }
 
 #[component]
