@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod errors;
+pub mod forms;
 mod not_found;
 pub mod page;
 pub mod route;

@@ -2,6 +2,7 @@
 
 use crate::domain::{Action, Role};
 use crate::features::accounts::data::get_users;
+use crate::ui::forms::ButtonForm;
 use crate::ui::page::{Heading, loaded, refusal};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
@@ -44,10 +45,9 @@ pub fn UsersPage() -> impl IntoView {
                                                 <td>{l.role(u.role)}</td>
                                                 <td>{if u.disabled { l.t("users.disabled") } else { l.t("users.active") }}</td>
                                                 <td>
-                                                    <form method="post" action=format!("/admin/users/{}/{change}", u.username)>
-                                                        <CsrfField token=csrf.clone()/>
-                                                        <button type="submit" class="button secondary small">{l.t(&format!("users.{change}"))}<span class="visually-hidden">" "{u.username.clone()}</span></button>
-                                                    </form>
+                                                    <ButtonForm action=format!("/admin/users/{}/{change}", u.username) csrf=csrf.clone()>
+                                                        {l.t(&format!("users.{change}"))}<span class="visually-hidden">" "{u.username.clone()}</span>
+                                                    </ButtonForm>
                                                 </td>
                                             </tr>
                                         }

@@ -3,6 +3,7 @@
 
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
 use crate::features::definitions::view::AdminGroupRow;
+use crate::ui::forms::ButtonForm;
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;
@@ -42,11 +43,9 @@ pub fn GroupList(groups: Vec<AdminGroupRow>) -> impl IntoView {
                             </td>
                             <td>
                                 {if g.archived { l.t("admin.archived") } else { l.t("users.active") }}
-                                <form method="post" action=format!("/admin/groups/{}/{change}", g.id)>
-                                    <CsrfField token=csrf()/>
-                                    <input type="hidden" name="back" value="/admin/terms"/>
-                                    <button type="submit" class="button secondary small">{l.t(&format!("admin.{change}"))}</button>
-                                </form>
+                                <ButtonForm action=format!("/admin/groups/{}/{change}", g.id) csrf=csrf() hidden=("back", "/admin/terms")>
+                                    {l.t(&format!("admin.{change}"))}
+                                </ButtonForm>
                             </td>
                         </tr>
                     }

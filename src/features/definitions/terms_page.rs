@@ -6,6 +6,7 @@ use crate::features::definitions::data::{get_admin_term, get_admin_terms};
 use crate::features::definitions::groups_page::GroupList;
 use crate::features::definitions::indicator_page::IndicatorFields;
 use crate::features::definitions::view::{AdminTermView, AdminTermsView, TermEditView};
+use crate::ui::forms::ButtonForm;
 use crate::ui::page::{Heading, load, load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
@@ -65,10 +66,9 @@ pub fn AdminTermsPage() -> impl IntoView {
                                                 <th scope="row"><a href=format!("/admin/terms/{}", t.id)>{t.name}</a></th>
                                                 <td>{if t.archived { l.t("admin.archived") } else { l.t("users.active") }}</td>
                                                 <td>
-                                                    <form method="post" action=format!("/admin/terms/{}/{change}", t.id)>
-                                                        <CsrfField token=csrf()/>
-                                                        <button type="submit" class="button secondary small">{l.t(&format!("admin.{change}"))}</button>
-                                                    </form>
+                                                    <ButtonForm action=format!("/admin/terms/{}/{change}", t.id) csrf=csrf()>
+                                                        {l.t(&format!("admin.{change}"))}
+                                                    </ButtonForm>
                                                 </td>
                                             </tr>
                                         }
