@@ -1,7 +1,7 @@
 use crate::domain::IndicatorId;
 use crate::features::reading::data::get_indicator_page;
 use crate::features::reading::history::History;
-use crate::features::reading::term::IndicatorRow;
+use crate::features::reading::term::{IndicatorRow, IndicatorsHead};
 use crate::present::views::{HistoryOf, IndicatorPageView, SourceView};
 use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge};
 use crate::ui::page::{load_for, loaded};
@@ -93,16 +93,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
                 })}
                 <div class="table-scroll">
                     <table class="indicators">
-                        <thead>
-                            <tr>
-                                <th scope="col">{l.t("term.col_code")}</th>
-                                <th scope="col">{l.t("term.col_indicator")}</th>
-                                <th scope="col">{l.t("term.col_target")}</th>
-                                <th scope="col" class="num">{l.t("term.col_result")}</th>
-                                <th scope="col" class="num">{l.t("term.col_percent")}</th>
-                                <th scope="col">{l.t("term.col_status")}</th>
-                            </tr>
-                        </thead>
+                        <IndicatorsHead/>
                         <tbody>{view.children.clone().into_iter().map(|row| view! { <IndicatorRow row/> }).collect_view()}</tbody>
                     </table>
                 </div>

@@ -76,16 +76,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
         <div class="table-scroll">
             <table class="indicators">
                 <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{l.t("term.col_code")}</th>
-                        <th scope="col">{l.t("term.col_indicator")}</th>
-                        <th scope="col">{l.t("term.col_target")}</th>
-                        <th scope="col" class="num">{l.t("term.col_result")}</th>
-                        <th scope="col" class="num">{l.t("term.col_percent")}</th>
-                        <th scope="col">{l.t("term.col_status")}</th>
-                    </tr>
-                </thead>
+                <IndicatorsHead/>
                 {view
                     .groups
                     .into_iter()
@@ -162,6 +153,25 @@ fn StaffBar(id: TermId, locked: bool, drafts: bool) -> impl IntoView {
             {lock}
         </div>
     })
+}
+
+/// The column headings of a table of [`IndicatorRow`]s (a term's indicators, a
+/// parent's breakdown).
+#[component]
+pub fn IndicatorsHead() -> impl IntoView {
+    let l = use_locale();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{l.t("term.col_code")}</th>
+                <th scope="col">{l.t("term.col_indicator")}</th>
+                <th scope="col">{l.t("term.col_target")}</th>
+                <th scope="col" class="num">{l.t("term.col_result")}</th>
+                <th scope="col" class="num">{l.t("term.col_percent")}</th>
+                <th scope="col">{l.t("term.col_status")}</th>
+            </tr>
+        </thead>
+    }
 }
 
 /// One indicator as a table row; also used for a parent's breakdown.
