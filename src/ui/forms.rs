@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn ButtonForm(
     action: String,
     csrf: String,
-    #[prop(optional)] hidden: Option<(&'static str, &'static str)>,
+    #[prop(optional_no_strip)] hidden: Option<(&'static str, &'static str)>,
     children: Children,
 ) -> impl IntoView {
     // No hidden field leaves nothing in the HTML: an `Option` view would leave the

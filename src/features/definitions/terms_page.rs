@@ -3,10 +3,9 @@
 
 use crate::domain::{Direction, TermId, UnitKind};
 use crate::features::definitions::data::{get_admin_term, get_admin_terms};
-use crate::features::definitions::groups_page::GroupList;
+use crate::features::definitions::groups_page::{ArchiveButton, GroupList, archived_word};
 use crate::features::definitions::indicator_page::IndicatorFields;
 use crate::features::definitions::view::{AdminTermView, AdminTermsView, TermEditView};
-use crate::ui::forms::ButtonForm;
 use crate::ui::page::{Heading, load, load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
@@ -60,16 +59,11 @@ pub fn AdminTermsPage() -> impl IntoView {
                                 <thead><tr><th scope="col">{l.t("indicator.term")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"><span class="visually-hidden">{l.t("admin.actions")}</span></th></tr></thead>
                                 <tbody>
                                     {terms.into_iter().map(|t| {
-                                        let change = if t.archived { "restore" } else { "archive" };
                                         view! {
                                             <tr>
                                                 <th scope="row"><a href=format!("/admin/terms/{}", t.id)>{t.name}</a></th>
-                                                <td>{if t.archived { l.t("admin.archived") } else { l.t("users.active") }}</td>
-                                                <td>
-                                                    <ButtonForm action=format!("/admin/terms/{}/{change}", t.id) csrf=csrf()>
-                                                        {l.t(&format!("admin.{change}"))}
-                                                    </ButtonForm>
-                                                </td>
+                                                <td>{archived_word(t.archived)}</td>
+                                                <td><ArchiveButton path=format!("/admin/terms/{}", t.id) archived=t.archived/></td>
                                             </tr>
                                         }
                                     }).collect_view()}
