@@ -4,10 +4,10 @@ use crate::domain::{Action, Role};
 use crate::features::accounts::data::get_users;
 use crate::ui::forms::ButtonForm;
 use crate::ui::page::{Heading, loaded, refusal};
+use crate::ui::route::query;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// `/admin/users`: accounts, and a form to create one.
 #[component]
@@ -20,7 +20,7 @@ pub fn UsersPage() -> impl IntoView {
     }
     let csrf = me.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
     let feedback = form_feedback().unwrap_or_default();
-    let created = use_query_map().read_untracked().get("created").is_some();
+    let created = query("created").is_some();
     let field_error = |name: &str| {
         feedback
             .error(name)

@@ -6,12 +6,11 @@ use crate::features::definitions::data::get_admin_indicator;
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
 use crate::features::definitions::view::AdminIndicatorView;
 use crate::ui::page::{load_for, loaded};
-use crate::ui::route::route_id;
+use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// The form's word for "no target in figures", beside the target kinds' own words.
 const NO_TARGET: &str = "none";
@@ -88,7 +87,7 @@ fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {
     let l = use_locale();
     let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
     let id = view.id;
-    let saved = use_query_map().read_untracked().get("saved").is_some();
+    let saved = query("saved").is_some();
     let kind = typed("kind", view.target_kind.map_or(NO_TARGET, TargetKind::key));
     view! {
         <Title text=view.name.clone()/>

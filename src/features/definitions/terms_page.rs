@@ -7,12 +7,11 @@ use crate::features::definitions::groups_page::{ArchiveButton, GroupList, archiv
 use crate::features::definitions::indicator_page::IndicatorFields;
 use crate::features::definitions::view::{AdminTermView, AdminTermsView, TermEditView};
 use crate::ui::page::{Heading, load, load_for, loaded};
-use crate::ui::route::route_id;
+use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 fn csrf() -> String {
     current_user().map(|u| u.csrf).unwrap_or_default()
@@ -106,7 +105,7 @@ pub fn AdminTermPage() -> impl IntoView {
 fn AdminTermBody(view: AdminTermView) -> impl IntoView {
     let l = use_locale();
     let id = view.term.id;
-    let saved = use_query_map().read_untracked().get("saved").is_some();
+    let saved = query("saved").is_some();
     view! {
         <Title text=view.term.name.clone()/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")><a href="/admin/terms">{l.t("admin.terms")}</a></nav>

@@ -6,12 +6,11 @@ use crate::domain::{Qualifier, TermId};
 use crate::features::entry::data::get_entry_page;
 use crate::features::entry::view::{EntryPageView, EntryRowView};
 use crate::ui::page::{load_for, loaded};
-use crate::ui::route::route_param;
+use crate::ui::route::{query, route_param};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// The term and year of the route (`/entry/{term}/{year}`, `/import/{term}/{year}`).
 pub fn route_term_year() -> impl Fn() -> Option<(TermId, i32)> + Copy + Send + Sync + 'static {
@@ -31,9 +30,8 @@ pub fn EntryPage() -> impl IntoView {
 #[component]
 fn Notice() -> impl IntoView {
     let l = use_locale();
-    let q = use_query_map().read_untracked().clone();
     // Only a count is shown: a link cannot put words of its own into the notice.
-    let count = |k: &str| q.get(k).filter(|n| n.parse::<u32>().is_ok());
+    let count = |k: &str| query(k).filter(|n| n.parse::<u32>().is_ok());
     let saved = count("saved").map(|n| l.tf("entry.saved", &[("n", &n)]));
     let submitted = count("submitted").map(|n| l.tf("entry.submitted", &[("n", &n)]));
     saved

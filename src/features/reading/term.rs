@@ -5,20 +5,18 @@ use crate::present::views::{HistoryOf, IndicatorRowView, TermPageView};
 use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge, StatusCounts};
 use crate::ui::errors::PageError;
 use crate::ui::page::{load_for, loaded};
-use crate::ui::route::route_id;
+use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// `/terms/{id}`: every indicator of the term and the overview chart.
 #[component]
 pub fn TermPage() -> impl IntoView {
-    let query = use_query_map().read_untracked().clone();
-    let drafts = query.get("drafts").is_some();
+    let drafts = query("drafts").is_some();
     // No page number is page 1; anything but a page that exists is refused.
-    let page = match query.get("page") {
+    let page = match query("page") {
         None => Some(1),
         Some(p) => p.parse::<usize>().ok().filter(|p| *p >= 1),
     };

@@ -3,10 +3,10 @@
 use crate::domain::Action;
 use crate::features::review::data::get_review_items;
 use crate::ui::page::{Heading, load, loaded, refusal};
+use crate::ui::route::query;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// `/review`: submitted figures waiting for an approver.
 #[component]
@@ -18,7 +18,7 @@ pub fn ReviewPage() -> impl IntoView {
     }
     let items = load(get_review_items);
     let csrf = me.map(|u| u.csrf).unwrap_or_default();
-    let done = use_query_map().read_untracked().get("done").is_some();
+    let done = query("done").is_some();
     let message = form_feedback().and_then(|f| f.message);
     view! {
         <Heading text=l.t("nav.review")/>
