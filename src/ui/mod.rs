@@ -4,7 +4,9 @@
 
 pub mod components;
 pub mod errors;
+pub mod forms;
 mod not_found;
+pub mod page;
 pub mod route;
 pub mod session;
 

@@ -1,11 +1,11 @@
 //! Sign-in and first-run setup pages. Both post plain forms; the server answers
 //! with a redirect, or with this page again showing what went wrong.
 
+use crate::ui::page::Heading;
+use crate::ui::route::query;
 use crate::ui::session::{CsrfField, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// Token for the forms of visitors who are not signed in: a cookie plus the same
 /// value in the form (double submit). Set here, checked by the form handler.
@@ -32,6 +32,20 @@ fn anonymous_csrf() -> String {
     }
 }
 
+/// The username field of both forms, with the name typed when the page comes back
+/// after a refused post.
+#[component]
+fn UsernameField() -> impl IntoView {
+    let l = use_locale();
+    let username = form_feedback()
+        .and_then(|f| f.field("username"))
+        .unwrap_or_default();
+    view! {
+        <label for="username">{l.t("account.username")}</label>
+        <input id="username" name="username" type="text" autocomplete="username" required value=username/>
+    }
+}
+
 #[component]
 fn FormMessage() -> impl IntoView {
     form_feedback()
@@ -43,22 +57,14 @@ fn FormMessage() -> impl IntoView {
 pub fn LoginPage() -> impl IntoView {
     let l = use_locale();
     let token = anonymous_csrf();
-    let next = use_query_map()
-        .read_untracked()
-        .get("next")
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"));
-    let username = form_feedback()
-        .and_then(|f| f.field("username"))
-        .unwrap_or_default();
+    let next = query("next").filter(|n| n.starts_with('/') && !n.starts_with("//"));
     view! {
-        <Title text=l.t("account.login_title")/>
-        <h1>{l.t("account.login_title")}</h1>
+        <Heading text=l.t("account.login_title")/>
         <FormMessage/>
         <form class="stack narrow" method="post" action="/login">
             <CsrfField token/>
             <input type="hidden" name="next" value=next.unwrap_or_else(|| "/".to_string())/>
-            <label for="username">{l.t("account.username")}</label>
-            <input id="username" name="username" type="text" autocomplete="username" required value=username/>
+            <UsernameField/>
             <label for="password">{l.t("account.password")}</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required/>
             <button type="submit" class="button">{l.t("account.login")}</button>
@@ -70,23 +76,15 @@ pub fn LoginPage() -> impl IntoView {
 pub fn SetupPage() -> impl IntoView {
     let l = use_locale();
     let csrf = anonymous_csrf();
-    let setup_token = use_query_map()
-        .read_untracked()
-        .get("token")
-        .unwrap_or_default();
-    let username = form_feedback()
-        .and_then(|f| f.field("username"))
-        .unwrap_or_default();
+    let setup_token = query("token").unwrap_or_default();
     view! {
-        <Title text=l.t("account.setup_title")/>
-        <h1>{l.t("account.setup_title")}</h1>
+        <Heading text=l.t("account.setup_title")/>
         <p class="lead">{l.t("account.setup_intro")}</p>
         <FormMessage/>
         <form class="stack narrow" method="post" action="/setup">
             <CsrfField token=csrf/>
             <input type="hidden" name="token" value=setup_token/>
-            <label for="username">{l.t("account.username")}</label>
-            <input id="username" name="username" type="text" autocomplete="username" required value=username/>
+            <UsernameField/>
             <label for="password">{l.t("account.new_password")}</label>
             <p class="hint" id="password-hint">{l.t("account.password_hint")}</p>
             <input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="password-hint"/>

@@ -2,13 +2,12 @@
 
 use crate::domain::{Action, Role};
 use crate::features::accounts::data::get_users;
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
+use crate::ui::forms::ButtonForm;
+use crate::ui::page::{Heading, loaded, refusal};
+use crate::ui::route::query;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// `/admin/users`: accounts, and a form to create one.
 #[component]
@@ -16,17 +15,12 @@ pub fn UsersPage() -> impl IntoView {
     let l = use_locale();
     let users = AsyncDerived::new(get_users);
     let me = current_user();
-    if !me.as_ref().is_some_and(|u| u.role.may(Action::ManageUsers)) {
-        let error = if me.is_some() {
-            PageError::Forbidden
-        } else {
-            PageError::SignInRequired
-        };
-        return view! { <ErrorView error/> }.into_any();
+    if let Some(refused) = refusal(me.as_ref(), Action::ManageUsers) {
+        return refused;
     }
     let csrf = me.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
     let feedback = form_feedback().unwrap_or_default();
-    let created = use_query_map().read_untracked().get("created").is_some();
+    let created = query("created").is_some();
     let field_error = |name: &str| {
         feedback
             .error(name)
@@ -36,15 +30,10 @@ pub fn UsersPage() -> impl IntoView {
         .field("role")
         .unwrap_or_else(|| "editor".to_string());
     view! {
-        <Title text=l.t("nav.users")/>
-        <h1>{l.t("nav.users")}</h1>
+        <Heading text=l.t("nav.users")/>
         {created.then(|| view! { <div class="notice" role="status"><p>{l.t("users.created")}</p></div> })}
-        <Suspense fallback=|| ()>
-            {move || {
-                let csrf = csrf.clone();
-                Suspend::new(async move {
-                    match users.await {
-                        Ok(users) => view! {
+        {loaded(users, move |users| {
+                        view! {
                             <table class="users">
                                 <thead><tr><th scope="col">{l.t("account.username")}</th><th scope="col">{l.t("users.role")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"><span class="visually-hidden">{l.t("users.actions")}</span></th></tr></thead>
                                 <tbody>
@@ -56,22 +45,17 @@ pub fn UsersPage() -> impl IntoView {
                                                 <td>{l.role(u.role)}</td>
                                                 <td>{if u.disabled { l.t("users.disabled") } else { l.t("users.active") }}</td>
                                                 <td>
-                                                    <form method="post" action=format!("/admin/users/{}/{change}", u.username)>
-                                                        <CsrfField token=csrf.clone()/>
-                                                        <button type="submit" class="button secondary small">{l.t(&format!("users.{change}"))}<span class="visually-hidden">" "{u.username.clone()}</span></button>
-                                                    </form>
+                                                    <ButtonForm action=format!("/admin/users/{}/{change}", u.username) csrf=csrf.clone()>
+                                                        {l.t(&format!("users.{change}"))}<span class="visually-hidden">" "{u.username.clone()}</span>
+                                                    </ButtonForm>
                                                 </td>
                                             </tr>
                                         }
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+                        }
+        })}
         <h2>{l.t("users.new")}</h2>
         {feedback.message.clone().map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
         <form method="post" action="/admin/users" class="stack narrow">

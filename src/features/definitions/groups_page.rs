@@ -3,6 +3,7 @@
 
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
 use crate::features::definitions::view::AdminGroupRow;
+use crate::ui::forms::ButtonForm;
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;
@@ -22,7 +23,6 @@ pub fn GroupList(groups: Vec<AdminGroupRow>) -> impl IntoView {
             <tbody>
                 {groups.into_iter().map(|g| {
                     let (name_key, name_en_key) = (format!("group_name_{}", g.id), format!("group_name_en_{}", g.id));
-                    let change = if g.archived { "restore" } else { "archive" };
                     let code_arg = [("code", g.code.as_str())];
                     view! {
                         <tr>
@@ -41,17 +41,41 @@ pub fn GroupList(groups: Vec<AdminGroupRow>) -> impl IntoView {
                                 </form>
                             </td>
                             <td>
-                                {if g.archived { l.t("admin.archived") } else { l.t("users.active") }}
-                                <form method="post" action=format!("/admin/groups/{}/{change}", g.id)>
-                                    <CsrfField token=csrf()/>
-                                    <input type="hidden" name="back" value="/admin/terms"/>
-                                    <button type="submit" class="button secondary small">{l.t(&format!("admin.{change}"))}</button>
-                                </form>
+                                {archived_word(g.archived)}
+                                <ArchiveButton path=format!("/admin/groups/{}", g.id) archived=g.archived back="/admin/terms"/>
                             </td>
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// Whether a term or group is archived, in words.
+pub fn archived_word(archived: bool) -> &'static str {
+    let l = use_locale();
+    if archived {
+        l.t("admin.archived")
+    } else {
+        l.t("users.active")
+    }
+}
+
+/// The one-button form that archives the term or group at `path` (its admin page's
+/// path), or restores it when it is `archived`; the answer goes `back` there if given.
+#[component]
+pub fn ArchiveButton(
+    path: String,
+    archived: bool,
+    #[prop(optional)] back: Option<&'static str>,
+) -> impl IntoView {
+    let l = use_locale();
+    let change = if archived { "restore" } else { "archive" };
+    let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
+    view! {
+        <ButtonForm action=format!("{path}/{change}") csrf hidden=back.map(|back| ("back", back))>
+            {l.t(&format!("admin.{change}"))}
+        </ButtonForm>
     }
 }

@@ -5,14 +5,12 @@ use crate::domain::{Direction, IndicatorId, TargetKind, UnitKind};
 use crate::features::definitions::data::get_admin_indicator;
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
 use crate::features::definitions::view::AdminIndicatorView;
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
-use crate::ui::route::route_id;
+use crate::ui::page::{load_for, loaded};
+use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// The form's word for "no target in figures", beside the target kinds' own words.
 const NO_TARGET: &str = "none";
@@ -80,27 +78,8 @@ pub fn IndicatorFields(
 
 #[component]
 pub fn AdminIndicatorPage() -> impl IntoView {
-    let l = use_locale();
-    let id = route_id(IndicatorId::parse);
-    let view = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => get_admin_indicator(id, l).await,
-                None => Err(PageError::NotFound),
-            }
-        }
-    });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match view.await {
-                    Ok(view) => view! { <AdminIndicatorBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let view = load_for(route_id(IndicatorId::parse), get_admin_indicator);
+    loaded(view, |view| view! { <AdminIndicatorBody view/> })
 }
 
 #[component]
@@ -108,7 +87,7 @@ fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {
     let l = use_locale();
     let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
     let id = view.id;
-    let saved = use_query_map().read_untracked().get("saved").is_some();
+    let saved = query("saved").is_some();
     let kind = typed("kind", view.target_kind.map_or(NO_TARGET, TargetKind::key));
     view! {
         <Title text=view.name.clone()/>

@@ -3,17 +3,15 @@
 
 use crate::domain::{Direction, TermId, UnitKind};
 use crate::features::definitions::data::{get_admin_term, get_admin_terms};
-use crate::features::definitions::groups_page::GroupList;
+use crate::features::definitions::groups_page::{ArchiveButton, GroupList, archived_word};
 use crate::features::definitions::indicator_page::IndicatorFields;
 use crate::features::definitions::view::{AdminTermView, AdminTermsView, TermEditView};
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
-use crate::ui::route::route_id;
+use crate::ui::page::{Heading, load, load_for, loaded};
+use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 fn csrf() -> String {
     current_user().map(|u| u.csrf).unwrap_or_default()
@@ -50,31 +48,21 @@ pub fn typed(name: &str, stored: &str) -> String {
 #[component]
 pub fn AdminTermsPage() -> impl IntoView {
     let l = use_locale();
-    let terms = AsyncDerived::new(move || get_admin_terms(l));
+    let terms = load(get_admin_terms);
     view! {
-        <Title text=l.t("admin.terms")/>
-        <h1>{l.t("admin.terms")}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match terms.await {
-                    Ok(AdminTermsView { terms, groups }) => {
+        <Heading text=l.t("admin.terms")/>
+        {loaded(terms, move |AdminTermsView { terms, groups }| {
                         let choices = terms.clone();
                         view! {
                             <table>
                                 <thead><tr><th scope="col">{l.t("indicator.term")}</th><th scope="col">{l.t("users.status")}</th><th scope="col"><span class="visually-hidden">{l.t("admin.actions")}</span></th></tr></thead>
                                 <tbody>
                                     {terms.into_iter().map(|t| {
-                                        let change = if t.archived { "restore" } else { "archive" };
                                         view! {
                                             <tr>
                                                 <th scope="row"><a href=format!("/admin/terms/{}", t.id)>{t.name}</a></th>
-                                                <td>{if t.archived { l.t("admin.archived") } else { l.t("users.active") }}</td>
-                                                <td>
-                                                    <form method="post" action=format!("/admin/terms/{}/{change}", t.id)>
-                                                        <CsrfField token=csrf()/>
-                                                        <button type="submit" class="button secondary small">{l.t(&format!("admin.{change}"))}</button>
-                                                    </form>
-                                                </td>
+                                                <td>{archived_word(t.archived)}</td>
+                                                <td><ArchiveButton path=format!("/admin/terms/{}", t.id) archived=t.archived/></td>
                                             </tr>
                                         }
                                     }).collect_view()}
@@ -102,45 +90,22 @@ pub fn AdminTermsPage() -> impl IntoView {
                                 <button type="submit" class="button">{l.t("admin.create_term")}</button>
                             </form>
                             <GroupList groups/>
-                        }.into_any()
-                    }
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+                        }
+        })}
     }
 }
 
 #[component]
 pub fn AdminTermPage() -> impl IntoView {
-    let l = use_locale();
-    let id = route_id(TermId::parse);
-    let view = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => get_admin_term(id, l).await,
-                None => Err(PageError::NotFound),
-            }
-        }
-    });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match view.await {
-                    Ok(view) => view! { <AdminTermBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let view = load_for(route_id(TermId::parse), get_admin_term);
+    loaded(view, |view| view! { <AdminTermBody view/> })
 }
 
 #[component]
 fn AdminTermBody(view: AdminTermView) -> impl IntoView {
     let l = use_locale();
     let id = view.term.id;
-    let saved = use_query_map().read_untracked().get("saved").is_some();
+    let saved = query("saved").is_some();
     view! {
         <Title text=view.term.name.clone()/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")><a href="/admin/terms">{l.t("admin.terms")}</a></nav>

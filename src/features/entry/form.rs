@@ -3,7 +3,7 @@
 //! handler reads them back as a typed [`EntryForm`], so the names live here only.
 
 use crate::domain::{FigureInput, IndicatorId, Qualifier, Written};
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// One part of an indicator's row.
@@ -81,31 +81,21 @@ impl EntryRow {
 /// The posted entry form: its rows, by indicator id. A field this form never sends
 /// (an unknown name, a version that is not a whole number, a qualifier that is not
 /// one of the choices) makes the whole form unreadable: it was tampered with.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "Vec<(String, String)>")]
 pub struct EntryForm {
     pub rows: Vec<EntryRow>,
 }
 
-impl<'de> Deserialize<'de> for EntryForm {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(EntryVisitor)
-    }
-}
+/// The fields as posted, in order: their names are made at run time (one per
+/// indicator), which serde's derive cannot name.
+impl TryFrom<Vec<(String, String)>> for EntryForm {
+    type Error = &'static str;
 
-struct EntryVisitor;
-
-impl<'de> Visitor<'de> for EntryVisitor {
-    type Value = EntryForm;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the fields of the entry form")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EntryForm, A::Error> {
-        use serde::de::Error;
+    fn try_from(fields: Vec<(String, String)>) -> Result<Self, &'static str> {
         let mut rows: BTreeMap<IndicatorId, EntryRow> = BTreeMap::new();
-        while let Some((name, value)) = map.next_entry::<String, String>()? {
-            let (part, id) = Part::parse(&name).ok_or_else(|| A::Error::custom("unknown field"))?;
+        for (name, value) in fields {
+            let (part, id) = Part::parse(&name).ok_or("unknown field")?;
             let row = rows.entry(id).or_insert_with(|| EntryRow {
                 indicator: id,
                 value: None,
@@ -127,13 +117,12 @@ impl<'de> Visitor<'de> for EntryVisitor {
                         .parse::<i64>()
                         .ok()
                         .filter(|v| *v >= 0)
-                        .ok_or_else(|| A::Error::custom("bad version"))?;
+                        .ok_or("bad version")?;
                     row.version.get_or_insert(v);
                 }
                 Part::Qualifier if trimmed.is_empty() => {}
                 Part::Qualifier => {
-                    let q = Qualifier::parse(trimmed)
-                        .ok_or_else(|| A::Error::custom("bad qualifier"))?;
+                    let q = Qualifier::parse(trimmed).ok_or("bad qualifier")?;
                     row.qualifier.get_or_insert(q);
                 }
                 Part::Note => {

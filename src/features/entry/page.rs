@@ -5,53 +5,33 @@ use super::form::Part;
 use crate::domain::{IndicatorId, Qualifier, TermId, ValueState};
 use crate::features::entry::data::get_entry_page;
 use crate::features::entry::view::{EntryPageView, EntryRowView};
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
-use crate::ui::route::route_param;
+use crate::ui::page::{load_for, loaded};
+use crate::ui::route::{query, route_param};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
-/// The term and year of the route (`/entry/{term}/{year}`) and the entry view of that
-/// year.
-fn entry_page_data() -> AsyncDerived<Result<EntryPageView, PageError>> {
-    let locale = use_locale();
+/// The term and year of the route (`/entry/{term}/{year}`, `/import/{term}/{year}`).
+pub fn route_term_year() -> impl Fn() -> Option<(TermId, i32)> + Copy + Send + Sync + 'static {
     let term = route_param("term", TermId::parse);
     let year = route_param("year", |y| y.parse::<i32>().ok());
-    AsyncDerived::new(move || {
-        let (term, year) = (term(), year());
-        async move {
-            match (term, year) {
-                (Some(t), Some(y)) => get_entry_page(t, y, locale).await,
-                _ => Err(PageError::NotFound),
-            }
-        }
-    })
+    move || Some((term()?, year()?))
 }
 
 #[component]
 pub fn EntryPage() -> impl IntoView {
-    let page = entry_page_data();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view! { <EntryForm view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let page = load_for(route_term_year(), |(term, year), l| {
+        get_entry_page(term, year, l)
+    });
+    loaded(page, |view| view! { <EntryForm view/> })
 }
 
 #[component]
 fn Notice() -> impl IntoView {
     let l = use_locale();
-    let q = use_query_map().read_untracked().clone();
     // Only a count is shown: a link cannot put words of its own into the notice.
-    let count = |k: &str| q.get(k).filter(|n| n.parse::<u32>().is_ok());
+    let count = |k: &str| query(k).filter(|n| n.parse::<u32>().is_ok());
     let saved = count("saved").map(|n| l.tf("entry.saved", &[("n", &n)]));
     let submitted = count("submitted").map(|n| l.tf("entry.submitted", &[("n", &n)]));
     let resubmitted = count("resubmitted").map(|_| l.t("entry.resubmitted").to_string());

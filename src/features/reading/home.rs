@@ -1,6 +1,7 @@
 use crate::features::reading::data::get_home;
 use crate::present::views::HomeView;
-use crate::ui::components::{ErrorView, StatusBadge, StatusCounts};
+use crate::ui::components::{StatusBadge, StatusCounts};
+use crate::ui::page::{load, loaded};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,17 +10,10 @@ use leptos_meta::Title;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
-    let home = AsyncDerived::new(move || get_home(locale));
+    let home = load(get_home);
     view! {
         <Title text=locale.t("app.title")/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(view) => view! { <HomeBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(home, |view| view! { <HomeBody view/> })}
     }
 }
 

@@ -1,10 +1,10 @@
 use crate::domain::IndicatorId;
 use crate::features::reading::data::get_indicator_page;
 use crate::features::reading::history::History;
-use crate::features::reading::term::IndicatorRow;
+use crate::features::reading::term::{IndicatorRow, IndicatorsHead};
 use crate::present::views::{HistoryOf, IndicatorPageView, SourceView};
-use crate::ui::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge};
-use crate::ui::errors::PageError;
+use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge};
+use crate::ui::page::{load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::use_locale;
 use leptos::prelude::*;
@@ -13,27 +13,8 @@ use leptos_meta::Title;
 /// `/indicators/{id}`: figures with sources, charts, and the status explained.
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
-    let locale = use_locale();
-    let id = route_id(IndicatorId::parse);
-    let page = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match id {
-                Some(id) => get_indicator_page(id, locale).await,
-                None => Err(PageError::NotFound),
-            }
-        }
-    });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view! { <IndicatorBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let page = load_for(route_id(IndicatorId::parse), get_indicator_page);
+    loaded(page, |view| view! { <IndicatorBody view/> })
 }
 
 #[component]
@@ -112,16 +93,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
                 })}
                 <div class="table-scroll">
                     <table class="indicators">
-                        <thead>
-                            <tr>
-                                <th scope="col">{l.t("term.col_code")}</th>
-                                <th scope="col">{l.t("term.col_indicator")}</th>
-                                <th scope="col">{l.t("term.col_target")}</th>
-                                <th scope="col" class="num">{l.t("term.col_result")}</th>
-                                <th scope="col" class="num">{l.t("term.col_percent")}</th>
-                                <th scope="col">{l.t("term.col_status")}</th>
-                            </tr>
-                        </thead>
+                        <IndicatorsHead/>
                         <tbody>{view.children.clone().into_iter().map(|row| view! { <IndicatorRow row/> }).collect_view()}</tbody>
                     </table>
                 </div>

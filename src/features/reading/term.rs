@@ -2,47 +2,31 @@ use crate::domain::{Action, TermId};
 use crate::features::reading::data::get_term_page;
 use crate::features::reading::history::History;
 use crate::present::views::{HistoryOf, IndicatorRowView, TermPageView};
-use crate::ui::components::{ChartFigure, DownloadLinks, ErrorView, StatusBadge, StatusCounts};
+use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge, StatusCounts};
 use crate::ui::errors::PageError;
-use crate::ui::route::route_id;
+use crate::ui::page::{load_for, loaded};
+use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// `/terms/{id}`: every indicator of the term and the overview chart.
 #[component]
 pub fn TermPage() -> impl IntoView {
-    let locale = use_locale();
-    let id = route_id(TermId::parse);
-    let query = use_query_map().read_untracked().clone();
-    let drafts = query.get("drafts").is_some();
+    let drafts = query("drafts").is_some();
     // No page number is page 1; anything but a page that exists is refused.
-    let page = match query.get("page") {
+    let page = match query("page") {
         None => Some(1),
         Some(p) => p.parse::<usize>().ok().filter(|p| *p >= 1),
     };
-    let page = AsyncDerived::new(move || {
-        let id = id();
-        async move {
-            match (id, page) {
-                (Some(id), Some(page)) => get_term_page(id, locale, drafts, page).await,
-                (None, _) => Err(PageError::NotFound),
-                (_, None) => Err(PageError::BadQuery),
-            }
+    let page = load_for(route_id(TermId::parse), move |id, locale| async move {
+        match page {
+            Some(page) => get_term_page(id, locale, drafts, page).await,
+            None => Err(PageError::BadQuery),
         }
     });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view! { <TermBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(page, |view| view! { <TermBody view/> })
 }
 
 #[component]
@@ -90,16 +74,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
         <div class="table-scroll">
             <table class="indicators">
                 <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{l.t("term.col_code")}</th>
-                        <th scope="col">{l.t("term.col_indicator")}</th>
-                        <th scope="col">{l.t("term.col_target")}</th>
-                        <th scope="col" class="num">{l.t("term.col_result")}</th>
-                        <th scope="col" class="num">{l.t("term.col_percent")}</th>
-                        <th scope="col">{l.t("term.col_status")}</th>
-                    </tr>
-                </thead>
+                <IndicatorsHead/>
                 {view
                     .groups
                     .into_iter()
@@ -176,6 +151,25 @@ fn StaffBar(id: TermId, locked: bool, drafts: bool) -> impl IntoView {
             {lock}
         </div>
     })
+}
+
+/// The column headings of a table of [`IndicatorRow`]s (a term's indicators, a
+/// parent's breakdown).
+#[component]
+pub fn IndicatorsHead() -> impl IntoView {
+    let l = use_locale();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{l.t("term.col_code")}</th>
+                <th scope="col">{l.t("term.col_indicator")}</th>
+                <th scope="col">{l.t("term.col_target")}</th>
+                <th scope="col" class="num">{l.t("term.col_result")}</th>
+                <th scope="col" class="num">{l.t("term.col_percent")}</th>
+                <th scope="col">{l.t("term.col_status")}</th>
+            </tr>
+        </thead>
+    }
 }
 
 /// One indicator as a table row; also used for a parent's breakdown.

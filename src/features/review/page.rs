@@ -2,46 +2,33 @@
 
 use crate::domain::Action;
 use crate::features::review::data::get_review_items;
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
+use crate::ui::page::{Heading, load, loaded, refusal};
+use crate::ui::route::query;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// `/review`: submitted figures waiting for an approver.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let l = use_locale();
     let me = current_user();
-    if !me
-        .as_ref()
-        .is_some_and(|u| u.role.may(Action::ReviewValues))
-    {
-        let error = if me.is_some() {
-            PageError::Forbidden
-        } else {
-            PageError::SignInRequired
-        };
-        return view! { <ErrorView error/> }.into_any();
+    if let Some(refused) = refusal(me.as_ref(), Action::ReviewValues) {
+        return refused;
     }
-    let items = AsyncDerived::new(move || get_review_items(l));
+    let items = load(get_review_items);
     let csrf = me.map(|u| u.csrf).unwrap_or_default();
-    let done = use_query_map().read_untracked().get("done").is_some();
+    let done = query("done").is_some();
     let message = form_feedback().and_then(|f| f.message);
     view! {
-        <Title text=l.t("nav.review")/>
-        <h1>{l.t("nav.review")}</h1>
+        <Heading text=l.t("nav.review")/>
         {done.then(|| view! { <div class="notice" role="status"><p>{l.t("review.done")}</p></div> })}
         {message.map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
-        <Suspense fallback=|| ()>
-            {move || {
-                let csrf = csrf.clone();
-                Suspend::new(async move {
-                    match items.await {
-                        Ok(items) if items.is_empty() => view! { <p>{l.t("review.empty")}</p> }.into_any(),
-                        Ok(items) => view! {
+        {loaded(items, move |items| {
+                        if items.is_empty() {
+                            return view! { <p>{l.t("review.empty")}</p> }.into_any();
+                        }
+                        view! {
                             <ul class="review-list">
                                 {items.into_iter().map(|it| {
                                     let action = format!("/review/{}/{}", it.indicator_id, it.period.key());
@@ -79,12 +66,8 @@ pub fn ReviewPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </ul>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorView error/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+                        }.into_any()
+        })}
     }
     .into_any()
 }

@@ -19,7 +19,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 use std::collections::HashMap;
 
 /// One row of the preview, as its hidden fields `{part}_{n}` carry it back.
@@ -37,30 +37,21 @@ struct ConfirmRow {
 }
 
 /// The confirm form: the number of rows the preview showed, then each row.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(try_from = "Vec<(String, String)>")]
 pub(super) struct ConfirmForm {
     count: Option<String>,
     rows: HashMap<usize, ConfirmRow>,
 }
 
-impl<'de> Deserialize<'de> for ConfirmForm {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ConfirmVisitor)
-    }
-}
+/// The fields as posted, in order: their names are made at run time (one per row),
+/// which serde's derive cannot name.
+impl TryFrom<Vec<(String, String)>> for ConfirmForm {
+    type Error = &'static str;
 
-struct ConfirmVisitor;
-
-impl<'de> Visitor<'de> for ConfirmVisitor {
-    type Value = ConfirmForm;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the fields of the import preview")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ConfirmForm, A::Error> {
+    fn try_from(fields: Vec<(String, String)>) -> Result<Self, &'static str> {
         let mut form = ConfirmForm::default();
-        while let Some((name, value)) = map.next_entry::<String, String>()? {
+        for (name, value) in fields {
             if name == "rows" {
                 form.count.get_or_insert(value);
                 continue;
@@ -72,7 +63,7 @@ impl<'de> Visitor<'de> for ConfirmVisitor {
                 ))
             });
             let Some((part, n)) = row else {
-                return Err(serde::de::Error::custom("unknown field"));
+                return Err("unknown field");
             };
             let row = form.rows.entry(n as usize).or_default();
             let slot = match part {
@@ -83,7 +74,7 @@ impl<'de> Visitor<'de> for ConfirmVisitor {
                 "d" => &mut row.document,
                 "s" => &mut row.quote,
                 "ver" => &mut row.version,
-                _ => return Err(serde::de::Error::custom("unknown field")),
+                _ => return Err("unknown field"),
             };
             // The first of a repeated field counts, as a browser sends each once.
             slot.get_or_insert(value);

@@ -4,9 +4,8 @@
 use crate::domain::TermId;
 use crate::features::entry::import::data::get_import_page;
 use crate::features::entry::import::view::{ImportOutcome, ImportPageView, ImportRowView};
-use crate::ui::components::ErrorView;
-use crate::ui::errors::PageError;
-use crate::ui::route::route_param;
+use crate::features::entry::page::route_term_year;
+use crate::ui::page::{load_for, loaded};
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;
@@ -14,28 +13,10 @@ use leptos_meta::Title;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let locale = use_locale();
-    let term = route_param("term", TermId::parse);
-    let year = route_param("year", |y| y.parse::<i32>().ok());
-    let page = AsyncDerived::new(move || {
-        let (term, year) = (term(), year());
-        async move {
-            match (term, year) {
-                (Some(t), Some(y)) => get_import_page(t, y, locale).await,
-                _ => Err(PageError::NotFound),
-            }
-        }
+    let page = load_for(route_term_year(), |(term, year), l| {
+        get_import_page(term, year, l)
     });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(view) => view! { <ImportBody view/> }.into_any(),
-                    Err(error) => view! { <ErrorView error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(page, |view| view! { <ImportBody view/> })
 }
 
 #[component]
