@@ -10,7 +10,7 @@ use crate::present::chart_spec::{Chart, ChartSpec};
 use crate::present::charts::{breakdown_spec, indicator_spec, localized_unit, overview_spec};
 use crate::present::compare::{compare_spec, same_indicator_in_terms};
 use crate::present::term::status_counts;
-use crate::present::{changed_label, indicator_name, progress_of, term_link};
+use crate::present::{changed_label, indicator_name, progress_of, progress_of_all, term_link};
 
 /// A chart ready to render at any size.
 #[derive(Debug, Clone)]
@@ -72,11 +72,7 @@ pub fn breakdown_download(
 
 /// Percent of target per indicator of the term, with the count of each status.
 pub fn overview_download(data: &TermData, locale: Locale, today: i32) -> Download {
-    let progress: Vec<_> = data
-        .indicators
-        .iter()
-        .map(|i| progress_of(i, &data.term.term, today))
-        .collect();
+    let progress = progress_of_all(data, today);
     let term = term_link(&data.term, locale);
     let spec = overview_spec(data, &progress, locale).unwrap_or_else(|| {
         let title = locale.tf("term.overview_chart", &[("term", &term.name)]);

@@ -9,20 +9,10 @@ use crate::i18n::{Explainer, Locale};
 use crate::present::chart_spec::{Chart, ChartSpec};
 use crate::present::charts::{breakdown_spec, indicator_spec, overview_spec};
 use crate::present::term::status_counts;
-use crate::present::{changed_label, date_label, indicator_name, progress_of, row_view, term_link};
-
-/// One row of the summary table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryRow {
-    pub code: String,
-    pub name: String,
-    pub is_child: bool,
-    pub target: String,
-    pub result: String,
-    pub percent: String,
-    /// Said in the reader's language where the pack is laid out.
-    pub status: crate::domain::Status,
-}
+use crate::present::views::IndicatorRowView;
+use crate::present::{
+    changed_label, date_label, indicator_name, progress_of_all, row_view, term_link,
+};
 
 /// Everything the pack says about one indicator.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,36 +41,23 @@ pub struct MeetingPack {
     pub changed: String,
     pub status_counts: Vec<(String, usize)>,
     pub overview: Option<ChartSpec>,
-    pub summary: Vec<SummaryRow>,
+    /// The summary table: a row per indicator as on the term page (its status said
+    /// in the reader's language where the pack is laid out).
+    pub summary: Vec<IndicatorRowView>,
     pub blocks: Vec<IndicatorBlock>,
 }
 
 /// The pack of one term as of `today`.
 pub fn meeting_pack(data: &TermData, locale: Locale, today: Timestamp) -> MeetingPack {
     let year = today.year();
-    let progress: Vec<Progress> = data
-        .indicators
-        .iter()
-        .map(|i| progress_of(i, &data.term.term, year))
-        .collect();
+    let progress = progress_of_all(data, year);
     let term = term_link(&data.term, locale);
     let first = data.term.term.years().next().unwrap_or_default();
     let summary = data
         .indicators
         .iter()
         .zip(&progress)
-        .map(|(i, p)| {
-            let row = row_view(i, p, locale, i.parent_id.is_some());
-            SummaryRow {
-                code: row.code,
-                name: row.name,
-                is_child: row.is_child,
-                target: row.target,
-                result: row.result,
-                percent: row.percent,
-                status: p.status,
-            }
-        })
+        .map(|(i, p)| row_view(i, p, locale, i.parent_id.is_some()))
         .collect();
     MeetingPack {
         org: locale.t("app.org").to_string(),
