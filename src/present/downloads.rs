@@ -2,11 +2,11 @@
 //! slide or a handout — term, unit, status under the title; the source ("Nguồn: …"),
 //! the unit that publishes it and the date the data last changed at the bottom.
 
-use crate::charts::{Frame, HBarChart};
+use crate::charts::{ChartTexts, Frame, HBarChart};
 use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermData};
 use crate::i18n::Locale;
-use crate::present::chart_spec::{Chart, ChartSpec};
+use crate::present::chart_spec::ChartSpec;
 use crate::present::charts::{breakdown_spec, indicator_spec, localized_unit, overview_spec};
 use crate::present::compare::{compare_spec, same_indicator_in_terms};
 use crate::present::term::status_counts;
@@ -171,18 +171,17 @@ pub(crate) fn source_line(records: &[&IndicatorRecord], locale: Locale) -> Strin
 
 /// A chart with only a title: it draws "Chưa có số liệu".
 fn empty_chart(id: String, title: String) -> ChartSpec {
-    ChartSpec {
-        chart: Chart::HBar(HBarChart {
+    ChartSpec::hbars(HBarChart {
+        texts: ChartTexts {
             id,
             title,
             description: String::new(),
             axis_label: String::new(),
-            bars: Vec::new(),
-            reference: None,
-            x_max: None,
-        }),
-        table: Vec::new(),
-    }
+        },
+        bars: Vec::new(),
+        reference: None,
+        x_max: None,
+    })
 }
 
 /// ASCII letters, digits and '-', for a `Content-Disposition` file name every browser keeps.

@@ -6,7 +6,7 @@ use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermData};
 use crate::domain::Progress;
 use crate::i18n::{Explainer, Locale};
-use crate::present::chart_spec::{Chart, ChartSpec};
+use crate::present::chart_spec::ChartSpec;
 use crate::present::charts::{breakdown_spec, indicator_spec, overview_spec};
 use crate::present::term::status_counts;
 use crate::present::views::IndicatorRowView;
@@ -135,10 +135,6 @@ fn block(data: &TermData, i: &IndicatorRecord, p: &Progress, locale: Locale) -> 
 
 /// The chart without its title, which would repeat the block's heading.
 fn untitled(mut spec: ChartSpec) -> ChartSpec {
-    match &mut spec.chart {
-        Chart::HBar(c) => c.title.clear(),
-        Chart::VBar(c) => c.title.clear(),
-        Chart::Grouped(c) => c.title.clear(),
-    }
+    spec.chart.texts_mut().title.clear();
     spec
 }
