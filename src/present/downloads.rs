@@ -10,7 +10,9 @@ use crate::present::chart_spec::ChartSpec;
 use crate::present::charts::{breakdown_spec, indicator_spec, localized_unit, overview_spec};
 use crate::present::compare::{compare_spec, same_indicator_in_terms};
 use crate::present::term::status_counts;
-use crate::present::{changed_label, indicator_name, progress_of, progress_of_all, term_link};
+use crate::present::{
+    changed_label, indicator_name, progress_of, progress_of_all, sources_of, term_link,
+};
 
 /// A chart ready to render at any size.
 #[derive(Debug, Clone)]
@@ -151,12 +153,7 @@ fn footer_org(changed_at: Timestamp, locale: Locale) -> String {
 /// "Nguồn: <each document once, in order of first use>".
 pub(crate) fn source_line(records: &[&IndicatorRecord], locale: Locale) -> String {
     let mut documents: Vec<&str> = Vec::new();
-    let sources = records.iter().flat_map(|i| {
-        i.target
-            .iter()
-            .map(|t| &t.source)
-            .chain(i.values.iter().map(|v| &v.source))
-    });
+    let sources = records.iter().copied().flat_map(sources_of);
     for document in sources.filter_map(|s| s.document.as_deref()) {
         if !documents.contains(&document) {
             documents.push(document);

@@ -11,7 +11,7 @@ use crate::present::charts::{breakdown_spec, indicator_spec, overview_spec};
 use crate::present::term::status_counts;
 use crate::present::views::IndicatorRowView;
 use crate::present::{
-    changed_label, date_label, indicator_name, progress_of_all, row_view, term_link,
+    changed_label, date_label, indicator_name, progress_of_all, row_view, sources_of, term_link,
 };
 
 /// Everything the pack says about one indicator.
@@ -96,12 +96,7 @@ fn block(data: &TermData, i: &IndicatorRecord, p: &Progress, locale: Locale) -> 
     let mut reasons = vec![locale.rule(p.status).to_string()];
     reasons.extend(ex.reasons(p));
     let mut sources: Vec<String> = Vec::new();
-    let all = i
-        .target
-        .iter()
-        .map(|t| &t.source)
-        .chain(i.values.iter().map(|v| &v.source));
-    for s in all {
+    for s in sources_of(i) {
         let document = s
             .document
             .as_ref()
