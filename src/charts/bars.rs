@@ -12,10 +12,7 @@ use super::frame::{Frame, FrameText};
 use super::layout::{Canvas, INK, PAD, draw_err, draw_no_data, draw_title, nfc, sanitize_id};
 use super::plot::{Bar, Plan, Plot};
 use super::svg_post::{Meta, Tip, finish};
-use super::{ChartError, ChartSize, check_size};
-
-/// The chart's own texts as the caller gave them: id, title and description.
-pub(super) struct Texts<'a>(pub(super) &'a str, pub(super) &'a str, pub(super) &'a str);
+use super::{ChartError, ChartSize, ChartTexts, check_size};
 
 /// One thing the input must satisfy before anything is drawn.
 pub(super) enum Check<'a> {
@@ -37,8 +34,8 @@ pub(super) trait BarKind {
     /// Whether there is any value to plot; without one the chart says "no data".
     fn has_data(&self) -> bool;
 
-    /// Id, title and description, to be normalised here.
-    fn texts(&self) -> Texts<'_>;
+    /// The chart's words as the caller gave them, to be normalised here.
+    fn texts(&self) -> &ChartTexts;
 
     /// Swatch colours and names to list under the title; none for a single series.
     fn legend(&self) -> Vec<(RGBColor, String)> {
@@ -66,8 +63,12 @@ pub(super) fn render<K: BarKind>(
     check_size(size)?;
     validate(chart.checks())?;
     ensure_registered()?;
-    let Texts(id, title, desc) = chart.texts();
-    let (id, title, desc) = (sanitize_id(id), nfc(title), nfc(desc));
+    let texts = chart.texts();
+    let (id, title, desc) = (
+        sanitize_id(&texts.id),
+        nfc(&texts.title),
+        nfc(&texts.description),
+    );
 
     let mut raw = String::new();
     let mut tips = Vec::new();

@@ -9,7 +9,7 @@
 use plotters::style::RGBColor;
 use plotters::style::text_anchor::HPos;
 
-use super::bars::{BarKind, Check, Texts};
+use super::bars::{BarKind, Check};
 use super::column_labels::{Categories, draw_missing, value_area};
 use super::font::Face;
 use super::layout::{INK, NO_DATA, PAD, draw_lines, nfc};
@@ -18,7 +18,7 @@ use super::range::Extent;
 use super::svg_post::Tip;
 use super::value_label::GAP;
 use super::wrap::fit_all;
-use super::{ChartError, GroupedBarChart, Series};
+use super::{ChartError, ChartTexts, GroupedBarChart, Series};
 
 /// Okabe–Ito colours with distinct lightness: blue, orange, bluish green, reddish purple.
 const SERIES: [RGBColor; 4] = [
@@ -75,8 +75,8 @@ impl BarKind for GroupedBarChart {
             .any(|s| s.values.iter().any(Option::is_some))
     }
 
-    fn texts(&self) -> Texts<'_> {
-        Texts(&self.id, &self.title, &self.description)
+    fn texts(&self) -> &ChartTexts {
+        &self.texts
     }
 
     fn legend(&self) -> Vec<(RGBColor, String)> {
@@ -107,7 +107,7 @@ impl BarKind for GroupedBarChart {
         let label_px = value_face
             .as_ref()
             .map_or(0.0, |f| f.line_height() + GAP + 2.0);
-        let axis_label = nfc(&self.axis_label);
+        let axis_label = nfc(&self.texts.axis_label);
         let plan = Plan {
             extents: Extent::all(values.iter().map(|(v, _)| *v), label_px),
             ..Plan::columns(n, (top, height), PAD, (y_area, x_area), axis_label)

@@ -4,7 +4,7 @@
 
 use plotters::style::text_anchor::HPos;
 
-use super::bars::{BarKind, Check, Texts};
+use super::bars::{BarKind, Check};
 use super::font::Face;
 use super::layout::{BAR, INK, PAD, draw_backdrop, draw_lines, nfc};
 use super::plot::{Bar, Orientation, Plan, Plot, Reference};
@@ -12,7 +12,7 @@ use super::range::Extent;
 use super::svg_post::Tip;
 use super::value_label::{GAP, draw_horizontal};
 use super::wrap::{ellipsize, wrap};
-use super::{ChartError, HBar, HBarChart};
+use super::{ChartError, ChartTexts, HBar, HBarChart};
 
 /// Height of one row in [`super::hbar_height`]: room for a three-line label.
 pub(super) const ROW_HEIGHT: u32 = 52;
@@ -144,8 +144,8 @@ impl BarKind for HBarChart {
         !self.bars.is_empty()
     }
 
-    fn texts(&self) -> Texts<'_> {
-        Texts(&self.id, &self.title, &self.description)
+    fn texts(&self) -> &ChartTexts {
+        &self.texts
     }
 
     fn plan(&self, top: f64, (width, height): (f64, f64)) -> (Plan, Layout) {
@@ -186,7 +186,7 @@ impl BarKind for HBarChart {
             extents,
             reference,
             fixed_max: self.x_max,
-            axis_label: nfc(&self.axis_label),
+            axis_label: nfc(&self.texts.axis_label),
         };
         let layout = Layout {
             rows,

@@ -59,19 +59,25 @@ pub struct HBar {
     pub note: Option<String>,
 }
 
+/// The words of a chart, whatever its kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartTexts {
+    /// Unique per page; prefix of every element id in the SVG. Characters other than
+    /// ASCII letters, digits, `-` and `_` are replaced by `-`.
+    pub id: String,
+    /// Shown in the chart and as `<title>`.
+    pub title: String,
+    /// Text alternative, goes to `<desc>`.
+    pub description: String,
+    /// Label of the value axis, e.g. "% chỉ tiêu" or "nhiệm vụ".
+    pub axis_label: String,
+}
+
 /// Horizontal bars: the term overview (percent of target per indicator, reference line at 100),
 /// a parent indicator's breakdown (children's values), or result vs target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HBarChart {
-    /// Unique per page; prefix of every element id in the SVG. Characters other than
-    /// ASCII letters, digits, `-` and `_` are replaced by `-`.
-    pub id: String,
-    /// Vietnamese title, shown in the chart and as `<title>`.
-    pub title: String,
-    /// Text alternative, goes to `<desc>`.
-    pub description: String,
-    /// Axis label, e.g. "% chỉ tiêu" or "nhiệm vụ".
-    pub axis_label: String,
+    pub texts: ChartTexts,
     /// Bars from top to bottom, in this order.
     pub bars: Vec<HBar>,
     /// Vertical dashed line at x with a label, e.g. `(100.0, "Chỉ tiêu 100%")`.
@@ -84,14 +90,7 @@ pub struct HBarChart {
 /// with an optional horizontal dashed target line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VBarChart {
-    /// Unique per page; prefix of every element id in the SVG (sanitised like [`HBarChart::id`]).
-    pub id: String,
-    /// Vietnamese title, shown in the chart and as `<title>`.
-    pub title: String,
-    /// Text alternative, goes to `<desc>`.
-    pub description: String,
-    /// Label of the value axis.
-    pub axis_label: String,
+    pub texts: ChartTexts,
     /// Categories from left to right.
     pub categories: Vec<String>,
     /// Same length as `categories`; `None` = no data that year. The label is printed above the bar.
@@ -113,12 +112,7 @@ pub struct Series {
 /// an indicator compared across terms by year of term.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupedBarChart {
-    /// Unique per page; prefix of every element id (sanitised like [`HBarChart::id`]).
-    pub id: String,
-    pub title: String,
-    /// Text alternative, goes to `<desc>`.
-    pub description: String,
-    pub axis_label: String,
+    pub texts: ChartTexts,
     /// Groups from left to right, e.g. "Năm 1" … "Năm 5".
     pub categories: Vec<String>,
     /// Bars of each group from left to right, in legend order.

@@ -2,7 +2,7 @@
 //! for missing years, and an optional dashed horizontal target line labelled on the
 //! right. The skeleton in `bars` draws the rest.
 
-use super::bars::{BarKind, Check, Texts};
+use super::bars::{BarKind, Check};
 use super::column_labels::{ColumnLabels, draw_missing, value_area};
 use super::font::Face;
 use super::layout::{BAR, NO_DATA, PAD, nfc};
@@ -11,7 +11,7 @@ use super::range::Extent;
 use super::svg_post::Tip;
 use super::value_label::{GAP, draw_vertical};
 use super::wrap::wrap;
-use super::{ChartError, VBarChart};
+use super::{ChartError, ChartTexts, VBarChart};
 
 /// Widest the target's label may be, right of the plot.
 const TARGET_LABEL_WIDTH: f64 = 120.0;
@@ -63,8 +63,8 @@ impl BarKind for VBarChart {
         self.values.iter().any(Option::is_some)
     }
 
-    fn texts(&self) -> Texts<'_> {
-        Texts(&self.id, &self.title, &self.description)
+    fn texts(&self) -> &ChartTexts {
+        &self.texts
     }
 
     fn plan(&self, top: f64, (width, height): (f64, f64)) -> (Plan, Layout) {
@@ -107,7 +107,7 @@ impl BarKind for VBarChart {
         let x_area = labels.categories.area();
         let label_px = labels.value_face.line_height() + GAP + 2.0;
         let values = columns.iter().filter_map(|c| c.value.as_ref().map(|v| v.0));
-        let axis_label = nfc(&self.axis_label);
+        let axis_label = nfc(&self.texts.axis_label);
         let plan = Plan {
             extents: Extent::all(values, label_px),
             reference: target,

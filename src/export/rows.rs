@@ -5,7 +5,7 @@
 use crate::db::TermData;
 use crate::domain::{Period, VnDecimal};
 use crate::i18n::{Explainer, Locale};
-use crate::present::{indicator_name, progress_of, row_view};
+use crate::present::{indicator_name, progress_of, row_view, sources_of};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataRow {
@@ -55,12 +55,7 @@ pub fn data_table(data: &TermData, locale: Locale, today: i32) -> DataTable {
             };
             let mut documents: Vec<String> = Vec::new();
             let mut quotes: Vec<String> = Vec::new();
-            let sources = i
-                .target
-                .iter()
-                .map(|t| &t.source)
-                .chain(i.values.iter().map(|v| &v.source));
-            for s in sources {
+            for s in sources_of(i) {
                 if let Some(d) = &s.document
                     && !documents.contains(d)
                 {

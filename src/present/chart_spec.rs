@@ -3,7 +3,7 @@
 //! or inside the PDF meeting pack.
 
 use crate::charts::{
-    ChartError, ChartSize, Frame, GroupedBarChart, HBarChart, VBarChart, hbar_height_at,
+    ChartError, ChartSize, ChartTexts, Frame, GroupedBarChart, HBarChart, VBarChart, hbar_height_at,
     render_grouped, render_grouped_framed, render_hbar, render_hbar_framed, render_vbar,
     render_vbar_framed,
 };
@@ -34,13 +34,42 @@ pub struct ChartSpec {
     pub table: Vec<(String, String)>,
 }
 
-impl ChartSpec {
-    pub fn title(&self) -> &str {
-        match &self.chart {
-            Chart::HBar(c) => &c.title,
-            Chart::VBar(c) => &c.title,
-            Chart::Grouped(c) => &c.title,
+impl Chart {
+    /// Its words, whatever its kind.
+    pub fn texts(&self) -> &ChartTexts {
+        match self {
+            Chart::HBar(c) => &c.texts,
+            Chart::VBar(c) => &c.texts,
+            Chart::Grouped(c) => &c.texts,
         }
+    }
+
+    /// Its words, to change.
+    pub(crate) fn texts_mut(&mut self) -> &mut ChartTexts {
+        match self {
+            Chart::HBar(c) => &mut c.texts,
+            Chart::VBar(c) => &mut c.texts,
+            Chart::Grouped(c) => &mut c.texts,
+        }
+    }
+}
+
+impl ChartSpec {
+    /// Horizontal bars, with each bar's label and its value as written for the table.
+    pub fn hbars(chart: HBarChart) -> ChartSpec {
+        let table = chart
+            .bars
+            .iter()
+            .map(|b| (b.label.clone(), b.value_label.clone()))
+            .collect();
+        ChartSpec {
+            chart: Chart::HBar(chart),
+            table,
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.chart.texts().title
     }
 
     /// Height the chart wants at `width` (horizontal bars grow with their number, and
@@ -57,11 +86,7 @@ impl ChartSpec {
     /// stand in one page without sharing element ids.
     fn with_id_suffix(&self, suffix: &str) -> Chart {
         let mut chart = self.chart.clone();
-        match &mut chart {
-            Chart::HBar(c) => c.id.push_str(suffix),
-            Chart::VBar(c) => c.id.push_str(suffix),
-            Chart::Grouped(c) => c.id.push_str(suffix),
-        }
+        chart.texts_mut().id.push_str(suffix);
         chart
     }
 

@@ -2,7 +2,7 @@
 //! by `crate::charts`. Each chart comes with the data table that is its text
 //! alternative.
 
-use crate::charts::{HBar, HBarChart, VBarChart};
+use crate::charts::{ChartTexts, HBar, HBarChart, VBarChart};
 use crate::db::{IndicatorRecord, TermData};
 use crate::domain::{Period, Progress, TargetKind, VnDecimal};
 use crate::i18n::{Explainer, Locale};
@@ -55,23 +55,17 @@ pub fn overview_spec(data: &TermData, progress: &[Progress], locale: Locale) -> 
         .collect();
     let term = crate::present::term_link(&data.term, locale);
     let title = locale.tf("term.overview_chart", &[("term", &term.name)]);
-    let table = bars
-        .iter()
-        .map(|b| (b.label.clone(), b.value_label.clone()))
-        .collect();
-    let chart = HBarChart {
-        id: format!("overview-{}", data.term.id),
-        title,
-        description: locale.t("term.overview_desc").to_string(),
-        axis_label: locale.t("term.overview_axis").to_string(),
+    Some(ChartSpec::hbars(HBarChart {
+        texts: ChartTexts {
+            id: format!("overview-{}", data.term.id),
+            title,
+            description: locale.t("term.overview_desc").to_string(),
+            axis_label: locale.t("term.overview_axis").to_string(),
+        },
         reference: Some((100.0, locale.t("term.reference").to_string())),
         x_max: None,
         bars,
-    };
-    Some(ChartSpec {
-        chart: Chart::HBar(chart),
-        table,
-    })
+    }))
 }
 
 /// The indicator's own chart: yearly columns with the target line when there are
@@ -124,10 +118,12 @@ pub fn indicator_spec(data: &TermData, i: &IndicatorRecord, locale: Locale) -> O
             .collect();
         let title = locale.tf("indicator.chart_yearly", &[("name", &name)]);
         let chart = VBarChart {
-            id: format!("indicator-{}", i.id),
-            title,
-            description: locale.tf("indicator.chart_yearly_desc", &[("term", &term.span)]),
-            axis_label: localized_unit(i, locale),
+            texts: ChartTexts {
+                id: format!("indicator-{}", i.id),
+                title,
+                description: locale.tf("indicator.chart_yearly_desc", &[("term", &term.span)]),
+                axis_label: localized_unit(i, locale),
+            },
             categories: years.iter().map(|y| y.to_string()).collect(),
             values,
             target,
@@ -161,23 +157,8 @@ pub fn indicator_spec(data: &TermData, i: &IndicatorRecord, locale: Locale) -> O
         "indicator.chart_value_only"
     };
     let title = locale.tf(key, &[("name", &name)]);
-    let table = bars
-        .iter()
-        .map(|b| (b.label.clone(), b.value_label.clone()))
-        .collect();
-    let chart = HBarChart {
-        id: format!("indicator-{}", i.id),
-        title,
-        description: locale.t("indicator.chart_total_desc").to_string(),
-        axis_label: localized_unit(i, locale),
-        reference: None,
-        x_max: None,
-        bars,
-    };
-    Some(ChartSpec {
-        chart: Chart::HBar(chart),
-        table,
-    })
+    let description = locale.t("indicator.chart_total_desc");
+    Some(unit_bars(i, locale, "indicator", title, description, bars))
 }
 
 /// A parent's breakdown: one bar per child with a whole-term (or latest) figure.
@@ -209,22 +190,30 @@ pub fn breakdown_spec(
         "indicator.breakdown_chart",
         &[("name", &indicator_name(parent, locale))],
     );
-    let table = bars
-        .iter()
-        .map(|b| (b.label.clone(), b.value_label.clone()))
-        .collect();
-    let chart = HBarChart {
-        id: format!("breakdown-{}", parent.id),
-        title,
-        description: locale.t("indicator.breakdown_desc").to_string(),
-        axis_label: localized_unit(parent, locale),
+    let description = locale.t("indicator.breakdown_desc");
+    Some(unit_bars(parent, locale, "breakdown", title, description, bars))
+}
+
+/// Bars measured in the unit of `i`, with no reference line (its total beside its
+/// target, or its children's figures); the chart's id is `{kind}-{id of i}`.
+fn unit_bars(
+    i: &IndicatorRecord,
+    locale: Locale,
+    kind: &str,
+    title: String,
+    description: &str,
+    bars: Vec<HBar>,
+) -> ChartSpec {
+    ChartSpec::hbars(HBarChart {
+        texts: ChartTexts {
+            id: format!("{kind}-{}", i.id),
+            title,
+            description: description.to_string(),
+            axis_label: localized_unit(i, locale),
+        },
         reference: None,
         x_max: None,
         bars,
-    };
-    Some(ChartSpec {
-        chart: Chart::HBar(chart),
-        table,
     })
 }
 

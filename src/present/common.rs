@@ -2,7 +2,7 @@
 //! progress of one indicator, figures and dates written for people, one indicator row.
 
 use crate::clock::Timestamp;
-use crate::db::{IndicatorRecord, TermRecord};
+use crate::db::{IndicatorRecord, SourceRecord, TermData, TermRecord};
 use crate::domain::{Period, Progress, Term, ValueState, evaluate};
 use crate::i18n::{Explainer, Locale};
 use crate::present::views::{IndicatorRowView, TermLink};
@@ -33,6 +33,22 @@ pub fn progress_of(i: &IndicatorRecord, term: &Term, today: i32) -> Progress {
         &i.observations(),
         today,
     )
+}
+
+/// Where an indicator's words come from: its target's source, then each figure's.
+pub fn sources_of(i: &IndicatorRecord) -> impl Iterator<Item = &SourceRecord> {
+    i.target
+        .iter()
+        .map(|t| &t.source)
+        .chain(i.values.iter().map(|v| &v.source))
+}
+
+/// The progress of every indicator of the term, in the term's order.
+pub fn progress_of_all(data: &TermData, today: i32) -> Vec<Progress> {
+    data.indicators
+        .iter()
+        .map(|i| progress_of(i, &data.term.term, today))
+        .collect()
 }
 
 /// The stored figure of one period, written out with its qualifier and unit.

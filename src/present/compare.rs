@@ -2,7 +2,7 @@
 //! year of term — year 1 of 2015–2020 (2016) beside year 1 of 2020–2025 (2021) — with
 //! the whole-term figures as a last group when any term has one.
 
-use crate::charts::{GroupedBarChart, Series};
+use crate::charts::{ChartTexts, GroupedBarChart, Series};
 use crate::db::{IndicatorRecord, TermData};
 use crate::domain::Period;
 use crate::i18n::{Explainer, Locale};
@@ -103,10 +103,12 @@ pub fn compare_spec(
         .collect();
     let name = indicator_name(current, locale);
     let chart = GroupedBarChart {
-        id: format!("compare-{}", current.id),
-        title: locale.tf("compare.chart", &[("name", &name)]),
-        description: locale.tf("compare.desc", &[("years", &years.to_string())]),
-        axis_label: localized_unit(current, locale),
+        texts: ChartTexts {
+            id: format!("compare-{}", current.id),
+            title: locale.tf("compare.chart", &[("name", &name)]),
+            description: locale.tf("compare.desc", &[("years", &years.to_string())]),
+            axis_label: localized_unit(current, locale),
+        },
         categories: slots.into_iter().map(|(label, _)| label).collect(),
         series,
     };

@@ -2,15 +2,17 @@
 //! slide or a handout — term, unit, status under the title; the source ("Nguồn: …"),
 //! the unit that publishes it and the date the data last changed at the bottom.
 
-use crate::charts::{Frame, HBarChart};
+use crate::charts::{ChartTexts, Frame, HBarChart};
 use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermData};
 use crate::i18n::Locale;
-use crate::present::chart_spec::{Chart, ChartSpec};
+use crate::present::chart_spec::ChartSpec;
 use crate::present::charts::{breakdown_spec, indicator_spec, localized_unit, overview_spec};
 use crate::present::compare::{compare_spec, same_indicator_in_terms};
 use crate::present::term::status_counts;
-use crate::present::{changed_label, indicator_name, progress_of, term_link};
+use crate::present::{
+    changed_label, indicator_name, progress_of, progress_of_all, sources_of, term_link,
+};
 
 /// A chart ready to render at any size.
 #[derive(Debug, Clone)]
@@ -72,11 +74,7 @@ pub fn breakdown_download(
 
 /// Percent of target per indicator of the term, with the count of each status.
 pub fn overview_download(data: &TermData, locale: Locale, today: i32) -> Download {
-    let progress: Vec<_> = data
-        .indicators
-        .iter()
-        .map(|i| progress_of(i, &data.term.term, today))
-        .collect();
+    let progress = progress_of_all(data, today);
     let term = term_link(&data.term, locale);
     let spec = overview_spec(data, &progress, locale).unwrap_or_else(|| {
         let title = locale.tf("term.overview_chart", &[("term", &term.name)]);
@@ -155,12 +153,7 @@ fn footer_org(changed_at: Timestamp, locale: Locale) -> String {
 /// "Nguồn: <each document once, in order of first use>".
 pub(crate) fn source_line(records: &[&IndicatorRecord], locale: Locale) -> String {
     let mut documents: Vec<&str> = Vec::new();
-    let sources = records.iter().flat_map(|i| {
-        i.target
-            .iter()
-            .map(|t| &t.source)
-            .chain(i.values.iter().map(|v| &v.source))
-    });
+    let sources = records.iter().copied().flat_map(sources_of);
     for document in sources.filter_map(|s| s.document.as_deref()) {
         if !documents.contains(&document) {
             documents.push(document);
@@ -175,18 +168,17 @@ pub(crate) fn source_line(records: &[&IndicatorRecord], locale: Locale) -> Strin
 
 /// A chart with only a title: it draws "Chưa có số liệu".
 fn empty_chart(id: String, title: String) -> ChartSpec {
-    ChartSpec {
-        chart: Chart::HBar(HBarChart {
+    ChartSpec::hbars(HBarChart {
+        texts: ChartTexts {
             id,
             title,
             description: String::new(),
             axis_label: String::new(),
-            bars: Vec::new(),
-            reference: None,
-            x_max: None,
-        }),
-        table: Vec::new(),
-    }
+        },
+        bars: Vec::new(),
+        reference: None,
+        x_max: None,
+    })
 }
 
 /// ASCII letters, digits and '-', for a `Content-Disposition` file name every browser keeps.

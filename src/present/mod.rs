@@ -35,7 +35,7 @@ server_only! {
     pub use history::{history_row, moment_label};
     pub use home::home_view;
     pub use indicator::indicator_page;
-    pub use pack::{IndicatorBlock, MeetingPack, SummaryRow, meeting_pack};
+    pub use pack::{IndicatorBlock, MeetingPack, meeting_pack};
     pub use term::{status_counts, term_page};
 
     pub use crate::clock::today_year;

@@ -6,23 +6,13 @@ use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, TermData};
 use crate::domain::Progress;
 use crate::i18n::{Explainer, Locale};
-use crate::present::chart_spec::{Chart, ChartSpec};
+use crate::present::chart_spec::ChartSpec;
 use crate::present::charts::{breakdown_spec, indicator_spec, overview_spec};
 use crate::present::term::status_counts;
-use crate::present::{changed_label, date_label, indicator_name, progress_of, row_view, term_link};
-
-/// One row of the summary table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryRow {
-    pub code: String,
-    pub name: String,
-    pub is_child: bool,
-    pub target: String,
-    pub result: String,
-    pub percent: String,
-    /// Said in the reader's language where the pack is laid out.
-    pub status: crate::domain::Status,
-}
+use crate::present::views::IndicatorRowView;
+use crate::present::{
+    changed_label, date_label, indicator_name, progress_of_all, row_view, sources_of, term_link,
+};
 
 /// Everything the pack says about one indicator.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,36 +41,23 @@ pub struct MeetingPack {
     pub changed: String,
     pub status_counts: Vec<(String, usize)>,
     pub overview: Option<ChartSpec>,
-    pub summary: Vec<SummaryRow>,
+    /// The summary table: a row per indicator as on the term page (its status said
+    /// in the reader's language where the pack is laid out).
+    pub summary: Vec<IndicatorRowView>,
     pub blocks: Vec<IndicatorBlock>,
 }
 
 /// The pack of one term as of `today`.
 pub fn meeting_pack(data: &TermData, locale: Locale, today: Timestamp) -> MeetingPack {
     let year = today.year();
-    let progress: Vec<Progress> = data
-        .indicators
-        .iter()
-        .map(|i| progress_of(i, &data.term.term, year))
-        .collect();
+    let progress = progress_of_all(data, year);
     let term = term_link(&data.term, locale);
     let first = data.term.term.years().next().unwrap_or_default();
     let summary = data
         .indicators
         .iter()
         .zip(&progress)
-        .map(|(i, p)| {
-            let row = row_view(i, p, locale, i.parent_id.is_some());
-            SummaryRow {
-                code: row.code,
-                name: row.name,
-                is_child: row.is_child,
-                target: row.target,
-                result: row.result,
-                percent: row.percent,
-                status: p.status,
-            }
-        })
+        .map(|(i, p)| row_view(i, p, locale, i.parent_id.is_some()))
         .collect();
     MeetingPack {
         org: locale.t("app.org").to_string(),
@@ -119,12 +96,7 @@ fn block(data: &TermData, i: &IndicatorRecord, p: &Progress, locale: Locale) -> 
     let mut reasons = vec![locale.rule(p.status).to_string()];
     reasons.extend(ex.reasons(p));
     let mut sources: Vec<String> = Vec::new();
-    let all = i
-        .target
-        .iter()
-        .map(|t| &t.source)
-        .chain(i.values.iter().map(|v| &v.source));
-    for s in all {
+    for s in sources_of(i) {
         let document = s
             .document
             .as_ref()
@@ -158,10 +130,6 @@ fn block(data: &TermData, i: &IndicatorRecord, p: &Progress, locale: Locale) -> 
 
 /// The chart without its title, which would repeat the block's heading.
 fn untitled(mut spec: ChartSpec) -> ChartSpec {
-    match &mut spec.chart {
-        Chart::HBar(c) => c.title.clear(),
-        Chart::VBar(c) => c.title.clear(),
-        Chart::Grouped(c) => c.title.clear(),
-    }
+    spec.chart.texts_mut().title.clear();
     spec
 }

@@ -6,7 +6,7 @@ use crate::domain::{IndicatorId, Progress, Status};
 use crate::i18n::Locale;
 use crate::present::charts::overview_chart;
 use crate::present::views::{GroupView, StatusCount, TermPageView};
-use crate::present::{changed_label, progress_of, row_view, term_link};
+use crate::present::{changed_label, progress_of_all, row_view, term_link};
 use std::collections::HashMap;
 
 /// Rows per page of the term table: a province-sized term has thousands of
@@ -22,11 +22,7 @@ pub fn term_page(
     drafts: bool,
     page: usize,
 ) -> TermPageView {
-    let progress: Vec<Progress> = data
-        .indicators
-        .iter()
-        .map(|i| progress_of(i, &data.term.term, today))
-        .collect();
+    let progress = progress_of_all(data, today);
     let position: HashMap<IndicatorId, usize> = data
         .indicators
         .iter()

@@ -16,10 +16,12 @@ fn frame() -> Frame {
 
 fn terms() -> GroupedBarChart {
     GroupedBarChart {
-        id: "so-sanh".into(),
-        title: "Tốc độ đổi mới công nghệ: so sánh các nhiệm kỳ".into(),
-        description: "Hai nhiệm kỳ theo năm của nhiệm kỳ.".into(),
-        axis_label: "%/năm".into(),
+        texts: ChartTexts {
+            id: "so-sanh".into(),
+            title: "Tốc độ đổi mới công nghệ: so sánh các nhiệm kỳ".into(),
+            description: "Hai nhiệm kỳ theo năm của nhiệm kỳ.".into(),
+            axis_label: "%/năm".into(),
+        },
         categories: vec!["Năm thứ 1".into(), "Năm thứ 2".into(), "Cả nhiệm kỳ".into()],
         series: vec![
             Series {

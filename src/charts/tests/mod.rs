@@ -27,10 +27,12 @@ pub(super) const LONG: &str = "Tỷ trọng giá trị sản phẩm công nghệ
 
 pub(super) fn overview() -> HBarChart {
     HBarChart {
-        id: "tong-quan".to_string(),
-        title: "Mức độ hoàn thành chỉ tiêu".to_string(),
-        description: "Ba chỉ tiêu, một chỉ tiêu vượt 150%.".to_string(),
-        axis_label: "% chỉ tiêu".to_string(),
+        texts: ChartTexts {
+            id: "tong-quan".to_string(),
+            title: "Mức độ hoàn thành chỉ tiêu".to_string(),
+            description: "Ba chỉ tiêu, một chỉ tiêu vượt 150%.".to_string(),
+            axis_label: "% chỉ tiêu".to_string(),
+        },
         bars: vec![
             bar(LONG, 84.0, "84%"),
             bar("Số nhiệm vụ KH&CN cấp tỉnh", 168.3, "168,3%"),
@@ -46,10 +48,12 @@ pub(super) fn overview() -> HBarChart {
 
 pub(super) fn years() -> VBarChart {
     VBarChart {
-        id: "hang-nam".to_string(),
-        title: "Tăng trưởng hằng năm".to_string(),
-        description: "Năm 2018 chưa có số liệu.".to_string(),
-        axis_label: "%".to_string(),
+        texts: ChartTexts {
+            id: "hang-nam".to_string(),
+            title: "Tăng trưởng hằng năm".to_string(),
+            description: "Năm 2018 chưa có số liệu.".to_string(),
+            axis_label: "%".to_string(),
+        },
         categories: (2016..=2020).map(|y| y.to_string()).collect(),
         values: vec![
             Some((18.5, "18,5%".to_string())),

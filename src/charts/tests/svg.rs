@@ -99,7 +99,10 @@ fn two_charts_on_one_page_have_distinct_prefixed_ids() -> TestResult {
     let a = render_hbar(&overview(), size(900, 300))?;
     let b = render_hbar(
         &HBarChart {
-            id: "chi-tiet".to_string(),
+            texts: ChartTexts {
+                id: "chi-tiet".to_string(),
+                ..overview().texts
+            },
             ..overview()
         },
         size(900, 300),
@@ -122,8 +125,11 @@ fn two_charts_on_one_page_have_distinct_prefixed_ids() -> TestResult {
 #[test]
 fn unsafe_ids_are_sanitised_and_quotes_in_texts_escaped() -> TestResult {
     let chart = HBarChart {
-        id: "a b\"c".to_string(),
-        title: "\"Tiêu đề\" <b>".to_string(),
+        texts: ChartTexts {
+            id: "a b\"c".to_string(),
+            title: "\"Tiêu đề\" <b>".to_string(),
+            ..overview().texts
+        },
         ..overview()
     };
     let svg = render_hbar(&chart, size(900, 300))?;

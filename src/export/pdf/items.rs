@@ -5,7 +5,8 @@ use super::super::ExportError;
 use super::flow::{CONTENT_W, INK, Item, MARGIN_X, MUTED, Op, RULE, Rgb, SHADE};
 use super::metrics::Fonts;
 use crate::charts::ChartSize;
-use crate::present::{Chart, ChartSpec, SummaryRow};
+use crate::present::views::IndicatorRowView;
+use crate::present::{Chart, ChartSpec};
 
 /// Line height as a multiple of the font size.
 const LEADING: f32 = 1.35;
@@ -221,7 +222,7 @@ impl Items<'_> {
         self.row(labels, true, 0.0, true)
     }
 
-    pub(super) fn table_row(&self, r: &SummaryRow, locale: crate::i18n::Locale) -> Item {
+    pub(super) fn table_row(&self, r: &IndicatorRowView, locale: crate::i18n::Locale) -> Item {
         let indent = if r.is_child { 8.0 } else { 0.0 };
         self.row(
             [

@@ -1,6 +1,8 @@
 //! The JSON API under `/api/v1`: reads (`read`), token-authenticated writes (`write`),
-//! the JSON shapes (`json`), paging (`paging`) and the OpenAPI document (`openapi`).
+//! the JSON shapes (`json`), the error answers several endpoints share (`answers`),
+//! paging (`paging`) and the OpenAPI document (`openapi`).
 
+pub mod answers;
 pub mod json;
 pub mod openapi;
 pub mod paging;

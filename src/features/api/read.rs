@@ -1,5 +1,6 @@
 //! The JSON read API under `/api/v1`, its OpenAPI document, and `/healthz`.
 
+use super::answers::DatabaseFailures;
 use super::json::{IndicatorJson, TermJson, indicator_json};
 use super::openapi;
 use super::paging::Window;
@@ -43,8 +44,7 @@ pub async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiE
     responses(
         (status = 200, description = "The terms", body = Vec<TermJson>),
         (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        DatabaseFailures,
     ),
 )]
 pub async fn terms(
@@ -87,8 +87,7 @@ fn figures(caller: &Caller) -> Figures {
         (status = 400, description = "`limit` or `offset` is not a whole number in range", body = ErrorBody),
         (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
         (status = 404, description = "No term with that id", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        DatabaseFailures,
     ),
 )]
 pub async fn term_indicators(
@@ -124,8 +123,7 @@ pub async fn term_indicators(
         (status = 200, description = "The indicator", body = IndicatorJson),
         (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
         (status = 404, description = "No indicator with that id", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        DatabaseFailures,
     ),
 )]
 pub async fn indicator(

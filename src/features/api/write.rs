@@ -6,6 +6,7 @@
 use crate::db::{AuditRecord, Decision, Figures, ValueChange};
 use crate::domain::IndicatorId;
 use crate::domain::{Action, FigureError, FigureInput, Period, Written};
+use crate::features::api::answers::{DatabaseFailures, ReviewRefusals, WriteRefusals};
 use crate::features::api::json::StoredValueJson;
 use crate::features::api::write_input::{
     PutBody, ReturnBody, ReviewBody, bad, parse_body, parse_id, parse_period, write_error, writer,
@@ -83,15 +84,11 @@ pub(super) async fn stored(
     responses(
         (status = 200, description = "Saved; the stored figure", body = StoredValueJson),
         (status = 400, description = "The body, the period or the figure is refused; nothing changed", body = ErrorBody),
-        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
         (status = 403, description = "A session instead of a token, or a role that may not enter figures", body = ErrorBody),
         (status = 404, description = "No indicator with that id", body = ErrorBody),
         (status = 409, description = "The figure changed since `expected_version`", body = ErrorBody),
-        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
-        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
-        (status = 423, description = "The term is locked", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        WriteRefusals,
+        DatabaseFailures,
     ),
 )]
 pub async fn put_value(
@@ -191,15 +188,9 @@ async fn review(
     responses(
         (status = 200, description = "Approved; the stored figure", body = StoredValueJson),
         (status = 400, description = "The body or the period is refused; nothing changed", body = ErrorBody),
-        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
-        (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
-        (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
-        (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
-        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
-        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
-        (status = 423, description = "The term is locked", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        ReviewRefusals,
+        WriteRefusals,
+        DatabaseFailures,
     ),
 )]
 pub async fn approve(
@@ -222,15 +213,9 @@ pub async fn approve(
     responses(
         (status = 200, description = "Returned; the stored figure", body = StoredValueJson),
         (status = 400, description = "No comment, a refused body or period; nothing changed", body = ErrorBody),
-        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
-        (status = 403, description = "A session instead of a token, or a role that may not review", body = ErrorBody),
-        (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
-        (status = 409, description = "The figure is not awaiting review", body = ErrorBody),
-        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
-        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
-        (status = 423, description = "The term is locked", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        ReviewRefusals,
+        WriteRefusals,
+        DatabaseFailures,
     ),
 )]
 pub async fn return_value(
@@ -250,8 +235,7 @@ pub async fn return_value(
         (status = 200, description = "The changes", body = Vec<AuditRecord>),
         (status = 401, description = "Neither an API token nor a session, or a wrong token", body = ErrorBody),
         (status = 404, description = "No indicator with that id", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        DatabaseFailures,
     ),
 )]
 pub async fn history(

@@ -2,7 +2,7 @@
 
 use crate::domain::{Qualifier, UnitKind};
 use crate::ingest::import::{
-    ImportFailure, ImportedRow, Known, ProblemKind, RowProblem, parse_upload,
+    FileKind, ImportFailure, ImportedRow, Known, ProblemKind, RowProblem, parse, parse_upload,
 };
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::io::{Cursor, Read, Write};
@@ -198,6 +198,18 @@ pub fn summary(rows: &[ImportedRow]) -> Vec<Summary> {
 /// The [`Summary`] a row must have.
 pub fn row(line: usize, code: &str, value: &str, q: Qualifier) -> Summary {
     (line, code.into(), value.into(), q)
+}
+
+/// Reads `file` as `kind` against [`known`] and checks the [`Summary`] of every row
+/// read; the rows, for what else a test checks of them.
+pub fn read_as(
+    kind: FileKind,
+    file: &[u8],
+    expected: &[Summary],
+) -> Result<Vec<ImportedRow>, ImportFailure> {
+    let rows = parse(kind, file, &known())?;
+    assert_eq!(summary(&rows), expected);
+    Ok(rows)
 }
 
 /// A template CSV row with only a code and a value.
