@@ -37,7 +37,8 @@ pub enum WriteRefusals {
 /// A submitted figure approved or returned.
 #[derive(IntoResponses)]
 pub enum ReviewRefusals {
-    /// A session instead of a token, or a role that may not review
+    /// A session instead of a token, a role that may not review, or an approval by
+    /// the person who changed the figure last (separation of duties)
     #[response(status = 403)]
     MayNotReview(ErrorBody),
     /// No such indicator, or no figure for that period

@@ -4,6 +4,7 @@
 
 use crate::db::WriteError;
 use crate::domain::Action;
+use crate::features::api::answers::{DatabaseFailures, WriteRefusals};
 use crate::features::api::json::StoredValueJson;
 use crate::features::api::write::stored;
 use crate::features::api::write_input::{parse_body, parse_id, parse_period, write_error, writer};
@@ -46,15 +47,11 @@ pub struct SubmitBody {
     responses(
         (status = 200, description = "Submitted; the stored figure", body = StoredValueJson),
         (status = 400, description = "The body or the period is refused; nothing changed", body = ErrorBody),
-        (status = 401, description = "No API token, or a wrong one", body = ErrorBody),
         (status = 403, description = "A session instead of a token, or a role that may not submit", body = ErrorBody),
         (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
         (status = 409, description = "The figure changed since `expected_version`, or it is neither a draft nor returned", body = ErrorBody),
-        (status = 413, description = "The body is over 1 MiB", body = ErrorBody),
-        (status = 415, description = "A body not sent as application/json", body = ErrorBody),
-        (status = 423, description = "The term is locked", body = ErrorBody),
-        (status = 500, description = "The database failed; logged", body = ErrorBody),
-        (status = 503, description = "The database is unreachable or read-only; nothing changed", body = ErrorBody),
+        WriteRefusals,
+        DatabaseFailures,
     ),
 )]
 pub async fn submit(
