@@ -5,7 +5,7 @@
 use super::BeginWrite;
 use super::records::typed;
 use super::{Backend, Db, DbError, on_pool};
-use crate::domain::{Period, Qualifier, ValueState, VnDecimal};
+use crate::domain::{CheckedFigure, Figure, Period, ValueState, VnDecimal};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Where a change came from, recorded in the history.
@@ -36,31 +36,24 @@ pub struct Actor {
     pub origin: Origin,
 }
 
+/// One figure to save for one indicator and period.
 #[derive(Debug, Clone)]
 pub struct ValueChange {
     pub indicator_id: i64,
     pub period: Period,
-    pub value: VnDecimal,
-    pub qualifier: Qualifier,
-    pub note: Option<String>,
-    pub source_document: Option<String>,
-    pub quote: Option<String>,
+    pub figure: Figure,
     /// The version the writer saw (0: the value did not exist yet). None: no check.
     pub expected_version: Option<i64>,
 }
 
 impl ValueChange {
     /// A checked figure for one indicator and period: what every writer saves.
-    pub fn new(indicator_id: i64, period: Period, figure: crate::domain::Figure) -> Self {
+    pub fn new(indicator_id: i64, period: Period, checked: CheckedFigure) -> Self {
         ValueChange {
             indicator_id,
             period,
-            value: figure.value,
-            qualifier: figure.qualifier,
-            note: figure.note,
-            source_document: figure.source_document,
-            quote: figure.quote,
-            expected_version: figure.expected_version,
+            figure: checked.figure,
+            expected_version: checked.expected_version,
         }
     }
 }
@@ -225,14 +218,15 @@ impl Db {
                     });
                     continue;
                 }
-                let new_value = c.value.canonical();
+                let figure = &c.figure;
+                let new_value = figure.value.canonical();
                 // Saving a returned figure again, even unchanged, makes it a draft.
                 let returned = current.as_ref().map(CurrentRow::state).transpose()?
                     == Some(ValueState::Returned);
                 let unchanged = !returned && current.as_ref().is_some_and(|r| {
-                    VnDecimal::from_canonical(&r.value).ok() == Some(c.value)
-                        && r.qualifier == c.qualifier.key()
-                        && r.note == c.note
+                    VnDecimal::from_canonical(&r.value).ok() == Some(figure.value)
+                        && r.qualifier == figure.qualifier.key()
+                        && r.note == figure.note
                 });
                 if unchanged {
                     continue;
@@ -240,10 +234,10 @@ impl Db {
                 let sql = if current.is_some() { update } else { insert };
                 sqlx::query(sql)
                     .bind(&new_value)
-                    .bind(c.qualifier.key())
-                    .bind(&c.note)
-                    .bind(&c.source_document)
-                    .bind(&c.quote)
+                    .bind(figure.qualifier.key())
+                    .bind(&figure.note)
+                    .bind(&figure.source_document)
+                    .bind(&figure.quote)
                     .bind(actor.user_id)
                     .bind(&now)
                     .bind(c.indicator_id)
@@ -260,7 +254,7 @@ impl Db {
                     .bind(&period)
                     .bind(current.as_ref().map(|r| r.value.clone()))
                     .bind(&new_value)
-                    .bind(&c.note)
+                    .bind(&figure.note)
                     .execute(&mut *tx)
                     .await?;
                 // The same value twice in one save sees its first change, as it
@@ -269,8 +263,8 @@ impl Db {
                     stored.insert((c.indicator_id, period.clone()), CurrentRow {
                         indicator_id: c.indicator_id,
                         value: new_value.clone(),
-                        qualifier: c.qualifier.key().to_string(),
-                        note: c.note.clone(),
+                        qualifier: figure.qualifier.key().to_string(),
+                        note: figure.note.clone(),
                         state: ValueState::Draft.key().to_string(),
                         version: current_version + 1,
                         updated_by_name: Some(actor.username.clone()),
