@@ -3,6 +3,7 @@
 //! history (a mid-term review moves targets). Every change is audited.
 
 use super::BeginWrite;
+use super::audit::{Entry, commit_audited};
 use super::records::{corrupt, timestamp, typed};
 use super::{Actor, Backend, Db, DbError, on_pool};
 use crate::clock::Timestamp;
@@ -77,10 +78,6 @@ impl TryFrom<TargetHistoryRow> for TargetHistoryRecord {
     }
 }
 
-pub(super) const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
-     VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, NULL)";
-pub(super) const BUMP: &str =
-    "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
 const INSERT_TERM: &str =
     "INSERT INTO terms (name, name_en, start_year, end_year) VALUES ($1, $2, $3, $4) RETURNING id";
 const COPY_INDICATORS: &str = "INSERT INTO indicators (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position, headline) \
@@ -109,14 +106,9 @@ const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, 
 const TARGETS: &str = "SELECT kind, CAST(value AS TEXT) AS value, quote, recorded_at, superseded_at FROM targets \
      WHERE indicator_id = $1 ORDER BY id DESC";
 
-pub(super) fn audit_args(actor: &Actor) -> (i64, &str, &'static str) {
-    (actor.user_id, actor.username.as_str(), actor.origin.key())
-}
-
 impl Db {
     pub async fn create_term(&self, input: &TermInput, actor: &Actor) -> Result<i64, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let id: i64 = sqlx::query_scalar(INSERT_TERM)
@@ -126,11 +118,8 @@ impl Db {
                 sqlx::query(COPY_INDICATORS).bind(id).bind(from).execute(&mut *tx).await?;
                 sqlx::query(COPY_PARENTS).bind(id).bind(from).execute(&mut *tx).await?;
             }
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("term.create").bind(id).bind(None::<i64>)
-                .bind(None::<String>).bind(Some(format!("{} {}–{}", input.name, input.start_year, input.end_year)))
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let new = Some(format!("{} {}–{}", input.name, input.start_year, input.end_year));
+            commit_audited!(tx, actor, &now, Entry { action: "term.create", term: Some(id), new, ..Entry::default() });
             Ok(id)
         })
     }
@@ -144,7 +133,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         let first_year = i64::from(edit.start_year) + 1;
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
@@ -158,12 +146,9 @@ impl Db {
             sqlx::query(UPDATE_TERM).bind(&edit.name).bind(&edit.name_en).bind(i64::from(edit.start_year))
                 .bind(i64::from(edit.end_year)).bind(id)
                 .execute(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("term.update").bind(id).bind(None::<i64>)
-                .bind(Some(format!("{old_name} {old_start}–{old_end}")))
-                .bind(Some(format!("{} {}–{}", edit.name, edit.start_year, edit.end_year)))
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let old = Some(format!("{old_name} {old_start}–{old_end}"));
+            let new = Some(format!("{} {}–{}", edit.name, edit.start_year, edit.end_year));
+            commit_audited!(tx, actor, &now, Entry { action: "term.update", term: Some(id), old, new, ..Entry::default() });
             Ok(true)
         })
     }
@@ -175,7 +160,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let n = sqlx::query(ARCHIVE_TERM).bind(i64::from(archived)).bind(term_id).execute(&mut *tx).await?.rows_affected();
@@ -184,11 +168,8 @@ impl Db {
                 return Ok(false);
             }
             let action = if archived { "term.archive" } else { "term.restore" };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term_id).bind(None::<i64>)
-                .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(n > 0)
+            commit_audited!(tx, actor, &now, Entry { action, term: Some(term_id), ..Entry::default() });
+            Ok(true)
         })
     }
 
@@ -201,7 +182,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<i64, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         let summary = format!("{} {} ({})", input.code, input.name, input.unit);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
@@ -218,10 +198,8 @@ impl Db {
                     id
                 }
             };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("indicator.save").bind(term_id).bind(id)
-                .bind(None::<String>).bind(Some(summary)).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let entry = Entry { action: "indicator.save", term: Some(term_id), indicator: Some(id), new: Some(summary), ..Entry::default() };
+            commit_audited!(tx, actor, &now, entry);
             Ok(id)
         })
     }
@@ -247,7 +225,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(id).fetch_optional(&mut *tx).await?;
@@ -257,11 +234,8 @@ impl Db {
                 return Ok(false);
             }
             let action = if archived { "indicator.archive" } else { "indicator.restore" };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term).bind(id)
-                .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(n > 0)
+            commit_audited!(tx, actor, &now, Entry { action, term, indicator: Some(id), ..Entry::default() });
+            Ok(true)
         })
     }
 
@@ -274,7 +248,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<(), DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         let insert = match self.backend() {
             Backend::Sqlite => INSERT_TARGET_SQLITE,
             Backend::Postgres => INSERT_TARGET_PG,
@@ -295,10 +268,9 @@ impl Db {
                 }
                 None => None,
             };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("target.set").bind(term).bind(indicator_id)
-                .bind(old.map(|(k, v)| format!("{k} {v}"))).bind(new).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let old = old.map(|(k, v)| format!("{k} {v}"));
+            let entry = Entry { action: "target.set", term: Some(term), indicator: Some(indicator_id), old, new, ..Entry::default() };
+            commit_audited!(tx, actor, &now, entry);
             Ok(())
         })
     }

@@ -3,6 +3,7 @@
 //! change appends to the audit history in the same transaction.
 
 use super::BeginWrite;
+use super::audit::{Entry, audit, bump_version, commit_audited};
 use super::records::typed;
 use super::{Backend, Db, DbError, on_pool};
 use crate::domain::{CheckedFigure, Figure, Period, ValueState, VnDecimal};
@@ -135,9 +136,6 @@ const INSERT_SQLITE: &str = "INSERT INTO indicator_values (value, qualifier, not
      updated_by, updated_at, indicator_id, period) VALUES ($1, $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
 const INSERT_PG: &str = "INSERT INTO indicator_values (value, qualifier, note, source_document, quote, state, version, \
      updated_by, updated_at, indicator_id, period) VALUES (CAST($1 AS NUMERIC), $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
-const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-const BUMP: &str = "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
 const SET_STATE: &str = "UPDATE indicator_values SET state = $1, review_comment = $2, version = version + 1, updated_at = $3 \
      WHERE indicator_id = $4 AND period = $5";
 const APPROVE: &str = "UPDATE indicator_values SET state = 'approved', review_comment = $1, approved_value = value, \
@@ -146,6 +144,23 @@ const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
 const SUBMITTABLE: &str = "SELECT v.indicator_id, v.period, CAST(v.value AS TEXT) AS value FROM indicator_values v \
      JOIN indicators i ON i.id = v.indicator_id WHERE i.term_id = $1 AND v.period = $2 AND v.state IN ('draft', 'returned')";
 const SET_LOCK: &str = "UPDATE terms SET locked = $1 WHERE id = $2";
+
+/// Refuses a write to term `term_id` when it does not exist or is locked; checked in
+/// the write's transaction `tx`, so that a lock taken meanwhile is seen. A macro, as
+/// `tx` is a transaction of either backend.
+macro_rules! refuse_locked {
+    ($tx:ident, $term_id:expr) => {{
+        let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED)
+            .bind($term_id)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        match locked {
+            None => return Err(WriteError::NotFound),
+            Some(l) if l != 0 => return Err(WriteError::Locked),
+            Some(_) => {}
+        }
+    }};
+}
 
 /// How a reviewer decides on a submitted figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,12 +186,7 @@ impl Db {
         let now = crate::clock::now_iso();
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
-            match locked {
-                None => return Err(WriteError::NotFound),
-                Some(l) if l != 0 => return Err(WriteError::Locked),
-                Some(_) => {}
-            }
+            refuse_locked!(tx, term_id);
             let mut bulk: Option<Bulk> = None;
             if changes.len() >= BULK_LOOKUP {
                 let ids: Vec<i64> = sqlx::query_scalar(IDS_IN_TERM).bind(term_id).fetch_all(&mut *tx).await?;
@@ -244,19 +254,15 @@ impl Db {
                     .bind(&period)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(AUDIT)
-                    .bind(actor.user_id)
-                    .bind(&actor.username)
-                    .bind(actor.origin.key())
-                    .bind("value.save")
-                    .bind(term_id)
-                    .bind(c.indicator_id)
-                    .bind(&period)
-                    .bind(current.as_ref().map(|r| r.value.clone()))
-                    .bind(&new_value)
-                    .bind(&figure.note)
-                    .execute(&mut *tx)
-                    .await?;
+                audit!(tx, actor, Entry {
+                    action: "value.save",
+                    term: Some(term_id),
+                    indicator: Some(c.indicator_id),
+                    period: Some(&period),
+                    old: current.as_ref().map(|r| r.value.clone()),
+                    new: Some(new_value.clone()),
+                    note: figure.note.as_deref(),
+                });
                 // The same value twice in one save sees its first change, as it
                 // would reading it back.
                 if let Some((_, stored)) = &mut bulk {
@@ -276,7 +282,7 @@ impl Db {
                 return Err(WriteError::Conflicts(conflicts));
             }
             if changed > 0 {
-                sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+                bump_version!(tx, &now);
             }
             tx.commit().await?;
             Ok(changed)
@@ -293,23 +299,18 @@ impl Db {
         let now = crate::clock::now_iso();
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
-            match locked {
-                None => return Err(WriteError::NotFound),
-                Some(l) if l != 0 => return Err(WriteError::Locked),
-                Some(_) => {}
-            }
+            refuse_locked!(tx, term_id);
             let rows: Vec<(i64, String, String)> =
                 sqlx::query_as(SUBMITTABLE).bind(term_id).bind(period.key()).fetch_all(&mut *tx).await?;
             for (indicator_id, period, value) in &rows {
                 sqlx::query(SET_STATE).bind(ValueState::Submitted.key()).bind(None::<String>).bind(&now).bind(indicator_id).bind(period)
                     .execute(&mut *tx).await?;
-                sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind("value.submit")
-                    .bind(term_id).bind(indicator_id).bind(period).bind(Some(value)).bind(Some(value)).bind(None::<String>)
-                    .execute(&mut *tx).await?;
+                let (old, new) = (Some(value.clone()), Some(value.clone()));
+                let entry = Entry { action: "value.submit", term: Some(term_id), indicator: Some(*indicator_id), period: Some(period), old, new, note: None };
+                audit!(tx, actor, entry);
             }
             if !rows.is_empty() {
-                sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+                bump_version!(tx, &now);
             }
             tx.commit().await?;
             Ok(rows.len())
@@ -331,10 +332,7 @@ impl Db {
             let mut tx = p.begin_write().await?;
             let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
             let term_id = term_id.ok_or(WriteError::NotFound)?;
-            let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
-            if locked != 0 {
-                return Err(WriteError::Locked);
-            }
+            refuse_locked!(tx, term_id);
             let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
             let current = current.ok_or(WriteError::NotFound)?;
             if !current.state()?.can_review() {
@@ -351,11 +349,9 @@ impl Db {
                     "value.return"
                 }
             };
-            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
-                .bind(term_id).bind(indicator_id).bind(&key).bind(Some(&current.value)).bind(Some(&current.value)).bind(comment)
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let (old, new) = (Some(current.value.clone()), Some(current.value));
+            let entry = Entry { action, term: Some(term_id), indicator: Some(indicator_id), period: Some(&key), old, new, note: comment };
+            commit_audited!(tx, actor, &now, entry);
             Ok(())
         })
     }
@@ -375,11 +371,7 @@ impl Db {
                 return Err(WriteError::NotFound);
             }
             let action = if locked { "term.lock" } else { "term.unlock" };
-            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
-                .bind(term_id).bind(None::<i64>).bind(None::<String>).bind(None::<String>).bind(None::<String>).bind(None::<String>)
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            commit_audited!(tx, actor, &now, Entry { action, term: Some(term_id), ..Entry::default() });
             Ok(())
         })
     }
