@@ -7,19 +7,18 @@ use super::audit::{Entry, commit_audited};
 use super::records::{corrupt, timestamp, typed};
 use super::{Actor, Backend, Db, DbError, on_pool};
 use crate::clock::Timestamp;
-use crate::domain::{Direction, TargetKind, UnitKind, VnDecimal};
+use crate::domain::{Indicator, TargetKind, VnDecimal};
 
+/// A new term, as the admin opens it.
 #[derive(Debug, Clone)]
 pub struct TermInput {
-    pub name: String,
-    pub name_en: Option<String>,
-    pub start_year: i32,
-    pub end_year: i32,
+    pub term: TermEdit,
     /// Carry over the indicator list (codes, names, units, groups) of this term.
     pub copy_from: Option<i64>,
 }
 
-/// A term's name and years as the admin corrects them.
+/// A term's name and years, as the admin writes them when opening or correcting a
+/// term, and as a seed gives them.
 #[derive(Debug, Clone)]
 pub struct TermEdit {
     pub name: String,
@@ -28,17 +27,19 @@ pub struct TermEdit {
     pub end_year: i32,
 }
 
+impl TermEdit {
+    /// The term as the audit log names it: its name and years.
+    fn summary(&self) -> String {
+        format!("{} {}–{}", self.name, self.start_year, self.end_year)
+    }
+}
+
+/// An indicator's definition as the admin saves it, and where it stands in its term.
 #[derive(Debug, Clone)]
 pub struct IndicatorInput {
-    pub code: String,
-    pub name: String,
-    pub name_en: Option<String>,
+    pub definition: Indicator,
     pub group_id: Option<i64>,
     pub parent_id: Option<i64>,
-    pub unit_kind: UnitKind,
-    pub unit: String,
-    pub unit_en: Option<String>,
-    pub direction: Direction,
 }
 
 /// One target of an indicator, current or superseded.
@@ -112,13 +113,13 @@ impl Db {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let id: i64 = sqlx::query_scalar(INSERT_TERM)
-                .bind(&input.name).bind(&input.name_en).bind(i64::from(input.start_year)).bind(i64::from(input.end_year))
+                .bind(&input.term.name).bind(&input.term.name_en).bind(i64::from(input.term.start_year)).bind(i64::from(input.term.end_year))
                 .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
             if let Some(from) = input.copy_from {
                 sqlx::query(COPY_INDICATORS).bind(id).bind(from).execute(&mut *tx).await?;
                 sqlx::query(COPY_PARENTS).bind(id).bind(from).execute(&mut *tx).await?;
             }
-            let new = Some(format!("{} {}–{}", input.name, input.start_year, input.end_year));
+            let new = Some(input.term.summary());
             commit_audited!(tx, actor, &now, Entry { action: "term.create", term: Some(id), new, ..Entry::default() });
             Ok(id)
         })
@@ -147,7 +148,7 @@ impl Db {
                 .bind(i64::from(edit.end_year)).bind(id)
                 .execute(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
             let old = Some(format!("{old_name} {old_start}–{old_end}"));
-            let new = Some(format!("{} {}–{}", edit.name, edit.start_year, edit.end_year));
+            let new = Some(edit.summary());
             commit_audited!(tx, actor, &now, Entry { action: "term.update", term: Some(id), old, new, ..Entry::default() });
             Ok(true)
         })
@@ -182,18 +183,19 @@ impl Db {
         actor: &Actor,
     ) -> Result<i64, DbError> {
         let now = crate::clock::now_iso();
-        let summary = format!("{} {} ({})", input.code, input.name, input.unit);
+        let (d, unit) = (&input.definition, &input.definition.unit);
+        let summary = format!("{} {} ({})", d.code, d.name, unit.label);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let id = match id {
                 None => sqlx::query_scalar(INSERT_INDICATOR)
-                    .bind(term_id).bind(input.group_id).bind(input.parent_id).bind(&input.code).bind(&input.name)
-                    .bind(&input.name_en).bind(input.unit_kind.key()).bind(&input.unit).bind(&input.unit_en).bind(input.direction.key())
+                    .bind(term_id).bind(input.group_id).bind(input.parent_id).bind(d.code.as_str()).bind(&d.name)
+                    .bind(&d.name_en).bind(unit.kind.key()).bind(&unit.label).bind(&unit.label_en).bind(d.direction.key())
                     .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "indicator code"))?,
                 Some(id) => {
                     sqlx::query(UPDATE_INDICATOR)
-                        .bind(input.group_id).bind(input.parent_id).bind(&input.code).bind(&input.name).bind(&input.name_en)
-                        .bind(input.unit_kind.key()).bind(&input.unit).bind(&input.unit_en).bind(input.direction.key()).bind(id)
+                        .bind(input.group_id).bind(input.parent_id).bind(d.code.as_str()).bind(&d.name).bind(&d.name_en)
+                        .bind(unit.kind.key()).bind(&unit.label).bind(&unit.label_en).bind(d.direction.key()).bind(id)
                         .execute(&mut *tx).await.map_err(|e| DbError::from_write(e, "indicator code"))?;
                     id
                 }
