@@ -32,16 +32,20 @@ pub fn check_outcome(known: &Known, outcome: &Result<Vec<ImportedRow>, ImportFai
                     .unit(row.code.as_str())
                     .unwrap_or_else(|| panic!("accepted an unknown code: {row:?}"));
                 assert!(
-                    unit.accepts(row.value),
+                    unit.accepts(row.figure.value),
                     "accepted a value out of range: {row:?}"
                 );
                 assert!(
                     codes.insert(row.code.as_str()),
                     "accepted a duplicate: {row:?}"
                 );
-                for text in [&row.note, &row.source_document, &row.source_quote]
-                    .into_iter()
-                    .flatten()
+                for text in [
+                    &row.figure.note,
+                    &row.figure.source_document,
+                    &row.figure.quote,
+                ]
+                .into_iter()
+                .flatten()
                 {
                     assert!(!text.is_empty(), "kept an empty text: {row:?}");
                     assert!(

@@ -3,22 +3,22 @@
 //! history (a mid-term review moves targets). Every change is audited.
 
 use super::BeginWrite;
+use super::audit::{Entry, commit_audited};
 use super::records::{corrupt, timestamp, typed};
 use super::{Actor, Backend, Db, DbError, on_pool};
 use crate::clock::Timestamp;
-use crate::domain::{Direction, TargetKind, UnitKind, VnDecimal};
+use crate::domain::{Indicator, TargetKind, VnDecimal};
 
+/// A new term, as the admin opens it.
 #[derive(Debug, Clone)]
 pub struct TermInput {
-    pub name: String,
-    pub name_en: Option<String>,
-    pub start_year: i32,
-    pub end_year: i32,
+    pub term: TermEdit,
     /// Carry over the indicator list (codes, names, units, groups) of this term.
     pub copy_from: Option<i64>,
 }
 
-/// A term's name and years as the admin corrects them.
+/// A term's name and years, as the admin writes them when opening or correcting a
+/// term, and as a seed gives them.
 #[derive(Debug, Clone)]
 pub struct TermEdit {
     pub name: String,
@@ -27,17 +27,19 @@ pub struct TermEdit {
     pub end_year: i32,
 }
 
+impl TermEdit {
+    /// The term as the audit log names it: its name and years.
+    fn summary(&self) -> String {
+        format!("{} {}–{}", self.name, self.start_year, self.end_year)
+    }
+}
+
+/// An indicator's definition as the admin saves it, and where it stands in its term.
 #[derive(Debug, Clone)]
 pub struct IndicatorInput {
-    pub code: String,
-    pub name: String,
-    pub name_en: Option<String>,
+    pub definition: Indicator,
     pub group_id: Option<i64>,
     pub parent_id: Option<i64>,
-    pub unit_kind: UnitKind,
-    pub unit: String,
-    pub unit_en: Option<String>,
-    pub direction: Direction,
 }
 
 /// One target of an indicator, current or superseded.
@@ -77,10 +79,6 @@ impl TryFrom<TargetHistoryRow> for TargetHistoryRecord {
     }
 }
 
-pub(super) const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
-     VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, NULL)";
-pub(super) const BUMP: &str =
-    "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
 const INSERT_TERM: &str =
     "INSERT INTO terms (name, name_en, start_year, end_year) VALUES ($1, $2, $3, $4) RETURNING id";
 const COPY_INDICATORS: &str = "INSERT INTO indicators (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position, headline) \
@@ -109,28 +107,20 @@ const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, 
 const TARGETS: &str = "SELECT kind, CAST(value AS TEXT) AS value, quote, recorded_at, superseded_at FROM targets \
      WHERE indicator_id = $1 ORDER BY id DESC";
 
-pub(super) fn audit_args(actor: &Actor) -> (i64, &str, &'static str) {
-    (actor.user_id, actor.username.as_str(), actor.origin.key())
-}
-
 impl Db {
     pub async fn create_term(&self, input: &TermInput, actor: &Actor) -> Result<i64, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let id: i64 = sqlx::query_scalar(INSERT_TERM)
-                .bind(&input.name).bind(&input.name_en).bind(i64::from(input.start_year)).bind(i64::from(input.end_year))
+                .bind(&input.term.name).bind(&input.term.name_en).bind(i64::from(input.term.start_year)).bind(i64::from(input.term.end_year))
                 .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
             if let Some(from) = input.copy_from {
                 sqlx::query(COPY_INDICATORS).bind(id).bind(from).execute(&mut *tx).await?;
                 sqlx::query(COPY_PARENTS).bind(id).bind(from).execute(&mut *tx).await?;
             }
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("term.create").bind(id).bind(None::<i64>)
-                .bind(None::<String>).bind(Some(format!("{} {}–{}", input.name, input.start_year, input.end_year)))
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let new = Some(input.term.summary());
+            commit_audited!(tx, actor, &now, Entry { action: "term.create", term: Some(id), new, ..Entry::default() });
             Ok(id)
         })
     }
@@ -144,7 +134,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         let first_year = i64::from(edit.start_year) + 1;
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
@@ -158,12 +147,9 @@ impl Db {
             sqlx::query(UPDATE_TERM).bind(&edit.name).bind(&edit.name_en).bind(i64::from(edit.start_year))
                 .bind(i64::from(edit.end_year)).bind(id)
                 .execute(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("term.update").bind(id).bind(None::<i64>)
-                .bind(Some(format!("{old_name} {old_start}–{old_end}")))
-                .bind(Some(format!("{} {}–{}", edit.name, edit.start_year, edit.end_year)))
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let old = Some(format!("{old_name} {old_start}–{old_end}"));
+            let new = Some(edit.summary());
+            commit_audited!(tx, actor, &now, Entry { action: "term.update", term: Some(id), old, new, ..Entry::default() });
             Ok(true)
         })
     }
@@ -175,7 +161,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let n = sqlx::query(ARCHIVE_TERM).bind(i64::from(archived)).bind(term_id).execute(&mut *tx).await?.rows_affected();
@@ -184,11 +169,8 @@ impl Db {
                 return Ok(false);
             }
             let action = if archived { "term.archive" } else { "term.restore" };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term_id).bind(None::<i64>)
-                .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(n > 0)
+            commit_audited!(tx, actor, &now, Entry { action, term: Some(term_id), ..Entry::default() });
+            Ok(true)
         })
     }
 
@@ -201,27 +183,25 @@ impl Db {
         actor: &Actor,
     ) -> Result<i64, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
-        let summary = format!("{} {} ({})", input.code, input.name, input.unit);
+        let (d, unit) = (&input.definition, &input.definition.unit);
+        let summary = format!("{} {} ({})", d.code, d.name, unit.label);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let id = match id {
                 None => sqlx::query_scalar(INSERT_INDICATOR)
-                    .bind(term_id).bind(input.group_id).bind(input.parent_id).bind(&input.code).bind(&input.name)
-                    .bind(&input.name_en).bind(input.unit_kind.key()).bind(&input.unit).bind(&input.unit_en).bind(input.direction.key())
+                    .bind(term_id).bind(input.group_id).bind(input.parent_id).bind(d.code.as_str()).bind(&d.name)
+                    .bind(&d.name_en).bind(unit.kind.key()).bind(&unit.label).bind(&unit.label_en).bind(d.direction.key())
                     .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "indicator code"))?,
                 Some(id) => {
                     sqlx::query(UPDATE_INDICATOR)
-                        .bind(input.group_id).bind(input.parent_id).bind(&input.code).bind(&input.name).bind(&input.name_en)
-                        .bind(input.unit_kind.key()).bind(&input.unit).bind(&input.unit_en).bind(input.direction.key()).bind(id)
+                        .bind(input.group_id).bind(input.parent_id).bind(d.code.as_str()).bind(&d.name).bind(&d.name_en)
+                        .bind(unit.kind.key()).bind(&unit.label).bind(&unit.label_en).bind(d.direction.key()).bind(id)
                         .execute(&mut *tx).await.map_err(|e| DbError::from_write(e, "indicator code"))?;
                     id
                 }
             };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("indicator.save").bind(term_id).bind(id)
-                .bind(None::<String>).bind(Some(summary)).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let entry = Entry { action: "indicator.save", term: Some(term_id), indicator: Some(id), new: Some(summary), ..Entry::default() };
+            commit_audited!(tx, actor, &now, entry);
             Ok(id)
         })
     }
@@ -247,7 +227,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(id).fetch_optional(&mut *tx).await?;
@@ -257,11 +236,8 @@ impl Db {
                 return Ok(false);
             }
             let action = if archived { "indicator.archive" } else { "indicator.restore" };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(term).bind(id)
-                .bind(None::<String>).bind(None::<String>).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(n > 0)
+            commit_audited!(tx, actor, &now, Entry { action, term, indicator: Some(id), ..Entry::default() });
+            Ok(true)
         })
     }
 
@@ -274,7 +250,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<(), DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         let insert = match self.backend() {
             Backend::Sqlite => INSERT_TARGET_SQLITE,
             Backend::Postgres => INSERT_TARGET_PG,
@@ -295,10 +270,9 @@ impl Db {
                 }
                 None => None,
             };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("target.set").bind(term).bind(indicator_id)
-                .bind(old.map(|(k, v)| format!("{k} {v}"))).bind(new).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let old = old.map(|(k, v)| format!("{k} {v}"));
+            let entry = Entry { action: "target.set", term: Some(term), indicator: Some(indicator_id), old, new, ..Entry::default() };
+            commit_audited!(tx, actor, &now, entry);
             Ok(())
         })
     }

@@ -3,9 +3,10 @@
 //! change appends to the audit history in the same transaction.
 
 use super::BeginWrite;
+use super::audit::{Entry, audit, bump_version, commit_audited};
 use super::records::typed;
 use super::{Backend, Db, DbError, on_pool};
-use crate::domain::{Period, Qualifier, ValueState, VnDecimal};
+use crate::domain::{CheckedFigure, Figure, Period, ValueState, VnDecimal};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Where a change came from, recorded in the history.
@@ -36,31 +37,24 @@ pub struct Actor {
     pub origin: Origin,
 }
 
+/// One figure to save for one indicator and period.
 #[derive(Debug, Clone)]
 pub struct ValueChange {
     pub indicator_id: i64,
     pub period: Period,
-    pub value: VnDecimal,
-    pub qualifier: Qualifier,
-    pub note: Option<String>,
-    pub source_document: Option<String>,
-    pub quote: Option<String>,
+    pub figure: Figure,
     /// The version the writer saw (0: the value did not exist yet). None: no check.
     pub expected_version: Option<i64>,
 }
 
 impl ValueChange {
     /// A checked figure for one indicator and period: what every writer saves.
-    pub fn new(indicator_id: i64, period: Period, figure: crate::domain::Figure) -> Self {
+    pub fn new(indicator_id: i64, period: Period, checked: CheckedFigure) -> Self {
         ValueChange {
             indicator_id,
             period,
-            value: figure.value,
-            qualifier: figure.qualifier,
-            note: figure.note,
-            source_document: figure.source_document,
-            quote: figure.quote,
-            expected_version: figure.expected_version,
+            figure: checked.figure,
+            expected_version: checked.expected_version,
         }
     }
 }
@@ -116,14 +110,14 @@ pub(super) struct CurrentRow {
 }
 
 impl CurrentRow {
-    /// Whether saving `c` would store what is stored already. A returned figure saved
+    /// Whether saving `f` would store what is stored already. A returned figure saved
     /// unchanged (its row sent again with the rest of the form) stays returned.
-    fn holds(&self, c: &ValueChange) -> bool {
-        VnDecimal::from_canonical(&self.value).ok() == Some(c.value)
-            && self.qualifier == c.qualifier.key()
-            && self.note == c.note
-            && self.source_document == c.source_document
-            && self.quote == c.quote
+    fn holds(&self, f: &Figure) -> bool {
+        VnDecimal::from_canonical(&self.value).ok() == Some(f.value)
+            && self.qualifier == f.qualifier.key()
+            && self.note == f.note
+            && self.source_document == f.source_document
+            && self.quote == f.quote
     }
 
     /// The stored review state; a word the domain does not know is corrupt data.
@@ -158,16 +152,30 @@ const INSERT_SQLITE: &str = "INSERT INTO indicator_values (value, qualifier, not
      updated_by, updated_at, indicator_id, period) VALUES ($1, $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
 const INSERT_PG: &str = "INSERT INTO indicator_values (value, qualifier, note, source_document, quote, state, version, \
      updated_by, updated_at, indicator_id, period) VALUES (CAST($1 AS NUMERIC), $2, $3, $4, $5, 'draft', 1, $6, $7, $8, $9)";
-pub(super) const AUDIT: &str = "INSERT INTO audit_log (user_id, username, origin, action, term_id, indicator_id, period, old_value, new_value, note) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
-pub(super) const BUMP: &str =
-    "UPDATE data_version SET version = version + 1, changed_at = $1 WHERE id = 1";
 pub(super) const SET_STATE: &str = "UPDATE indicator_values SET state = $1, review_comment = $2, version = version + 1, updated_at = $3 \
      WHERE indicator_id = $4 AND period = $5";
 pub(super) const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
 const SUBMITTABLE: &str = "SELECT v.indicator_id, v.period, CAST(v.value AS TEXT) AS value FROM indicator_values v \
      JOIN indicators i ON i.id = v.indicator_id WHERE i.term_id = $1 AND v.period = $2 AND v.state = 'draft'";
 const SET_LOCK: &str = "UPDATE terms SET locked = $1 WHERE id = $2";
+
+/// Refuses a write to term `term_id` when it does not exist or is locked; checked in
+/// the write's transaction `tx`, so that a lock taken meanwhile is seen. A macro, as
+/// `tx` is a transaction of either backend.
+macro_rules! refuse_locked {
+    ($tx:ident, $term_id:expr) => {{
+        let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED)
+            .bind($term_id)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        match locked {
+            None => return Err(WriteError::NotFound),
+            Some(l) if l != 0 => return Err(WriteError::Locked),
+            Some(_) => {}
+        }
+    }};
+}
+pub(super) use refuse_locked;
 
 impl Db {
     /// Saves drafts of many values at once: every change or none. A change whose
@@ -186,12 +194,7 @@ impl Db {
         let now = crate::clock::now_iso();
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
-            match locked {
-                None => return Err(WriteError::NotFound),
-                Some(l) if l != 0 => return Err(WriteError::Locked),
-                Some(_) => {}
-            }
+            refuse_locked!(tx, term_id);
             let mut bulk: Option<Bulk> = None;
             if changes.len() >= BULK_LOOKUP {
                 let ids: Vec<i64> = sqlx::query_scalar(IDS_IN_TERM).bind(term_id).fetch_all(&mut *tx).await?;
@@ -233,46 +236,43 @@ impl Db {
                     });
                     continue;
                 }
-                let new_value = c.value.canonical();
-                if current.as_ref().is_some_and(|r| r.holds(c)) {
+                let figure = &c.figure;
+                let new_value = figure.value.canonical();
+                if current.as_ref().is_some_and(|r| r.holds(figure)) {
                     continue;
                 }
                 let sql = if current.is_some() { update } else { insert };
                 sqlx::query(sql)
                     .bind(&new_value)
-                    .bind(c.qualifier.key())
-                    .bind(&c.note)
-                    .bind(&c.source_document)
-                    .bind(&c.quote)
+                    .bind(figure.qualifier.key())
+                    .bind(&figure.note)
+                    .bind(&figure.source_document)
+                    .bind(&figure.quote)
                     .bind(actor.user_id)
                     .bind(&now)
                     .bind(c.indicator_id)
                     .bind(&period)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(AUDIT)
-                    .bind(actor.user_id)
-                    .bind(&actor.username)
-                    .bind(actor.origin.key())
-                    .bind("value.save")
-                    .bind(term_id)
-                    .bind(c.indicator_id)
-                    .bind(&period)
-                    .bind(current.as_ref().map(|r| r.value.clone()))
-                    .bind(&new_value)
-                    .bind(&c.note)
-                    .execute(&mut *tx)
-                    .await?;
+                audit!(tx, actor, Entry {
+                    action: "value.save",
+                    term: Some(term_id),
+                    indicator: Some(c.indicator_id),
+                    period: Some(&period),
+                    old: current.as_ref().map(|r| r.value.clone()),
+                    new: Some(new_value.clone()),
+                    note: figure.note.as_deref(),
+                });
                 // The same value twice in one save sees its first change, as it
                 // would reading it back.
                 if let Some((_, stored)) = &mut bulk {
                     stored.insert((c.indicator_id, period.clone()), CurrentRow {
                         indicator_id: c.indicator_id,
                         value: new_value.clone(),
-                        qualifier: c.qualifier.key().to_string(),
-                        note: c.note.clone(),
-                        source_document: c.source_document.clone(),
-                        quote: c.quote.clone(),
+                        qualifier: figure.qualifier.key().to_string(),
+                        note: figure.note.clone(),
+                        source_document: figure.source_document.clone(),
+                        quote: figure.quote.clone(),
                         state: ValueState::Draft.key().to_string(),
                         version: current_version + 1,
                         updated_by: Some(actor.user_id),
@@ -285,7 +285,7 @@ impl Db {
                 return Err(WriteError::Conflicts(conflicts));
             }
             if changed > 0 {
-                sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+                bump_version!(tx, &now);
             }
             tx.commit().await?;
             Ok(changed)
@@ -303,23 +303,18 @@ impl Db {
         let now = crate::clock::now_iso();
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let locked: Option<i64> = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_optional(&mut *tx).await?;
-            match locked {
-                None => return Err(WriteError::NotFound),
-                Some(l) if l != 0 => return Err(WriteError::Locked),
-                Some(_) => {}
-            }
+            refuse_locked!(tx, term_id);
             let rows: Vec<(i64, String, String)> =
                 sqlx::query_as(SUBMITTABLE).bind(term_id).bind(period.key()).fetch_all(&mut *tx).await?;
             for (indicator_id, period, value) in &rows {
                 sqlx::query(SET_STATE).bind(ValueState::Submitted.key()).bind(None::<String>).bind(&now).bind(indicator_id).bind(period)
                     .execute(&mut *tx).await?;
-                sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind("value.submit")
-                    .bind(term_id).bind(indicator_id).bind(period).bind(Some(value)).bind(Some(value)).bind(None::<String>)
-                    .execute(&mut *tx).await?;
+                let (old, new) = (Some(value.clone()), Some(value.clone()));
+                let entry = Entry { action: "value.submit", term: Some(term_id), indicator: Some(*indicator_id), period: Some(period), old, new, note: None };
+                audit!(tx, actor, entry);
             }
             if !rows.is_empty() {
-                sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
+                bump_version!(tx, &now);
             }
             tx.commit().await?;
             Ok(rows.len())
@@ -341,11 +336,7 @@ impl Db {
                 return Err(WriteError::NotFound);
             }
             let action = if locked { "term.lock" } else { "term.unlock" };
-            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
-                .bind(term_id).bind(None::<i64>).bind(None::<String>).bind(None::<String>).bind(None::<String>).bind(None::<String>)
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            commit_audited!(tx, actor, &now, Entry { action, term: Some(term_id), ..Entry::default() });
             Ok(())
         })
     }

@@ -3,7 +3,7 @@
 //! audited and moves the data version, like any other definition.
 
 use super::BeginWrite;
-use super::definitions::{AUDIT, BUMP, audit_args};
+use super::audit::{Entry, commit_audited};
 use super::rows::GroupRow;
 use super::{Actor, Db, DbError, GroupRecord, on_pool};
 
@@ -33,15 +33,12 @@ impl Db {
         actor: &Actor,
     ) -> Result<i64, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let id: i64 = sqlx::query_scalar(INSERT).bind(code).bind(name).bind(name_en)
                 .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "group code"))?;
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("group.create").bind(None::<i64>).bind(None::<i64>)
-                .bind(None::<String>).bind(Some(format!("{code} {name}"))).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let new = Some(format!("{code} {name}"));
+            commit_audited!(tx, actor, &now, Entry { action: "group.create", new, ..Entry::default() });
             Ok(id)
         })
     }
@@ -56,17 +53,13 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let old: Option<(String, String)> = sqlx::query_as(NOW).bind(id).fetch_optional(&mut *tx).await?;
             let Some((code, old_name)) = old else { return Ok(false) };
             sqlx::query(RENAME).bind(name).bind(name_en).bind(id).execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind("group.update").bind(None::<i64>).bind(None::<i64>)
-                .bind(Some(format!("{code} {old_name}"))).bind(Some(format!("{code} {name}")))
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let (old, new) = (Some(format!("{code} {old_name}")), Some(format!("{code} {name}")));
+            commit_audited!(tx, actor, &now, Entry { action: "group.update", old, new, ..Entry::default() });
             Ok(true)
         })
     }
@@ -81,7 +74,6 @@ impl Db {
         actor: &Actor,
     ) -> Result<bool, DbError> {
         let now = crate::clock::now_iso();
-        let (uid, uname, origin) = audit_args(actor);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let old: Option<(String, String)> = sqlx::query_as(NOW).bind(id).fetch_optional(&mut *tx).await?;
@@ -94,10 +86,8 @@ impl Db {
             }
             sqlx::query(ARCHIVE).bind(i64::from(archived)).bind(id).execute(&mut *tx).await?;
             let action = if archived { "group.archive" } else { "group.restore" };
-            sqlx::query(AUDIT).bind(uid).bind(uname).bind(origin).bind(action).bind(None::<i64>).bind(None::<i64>)
-                .bind(None::<String>).bind(Some(format!("{code} {name}"))).execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let new = Some(format!("{code} {name}"));
+            commit_audited!(tx, actor, &now, Entry { action, new, ..Entry::default() });
             Ok(true)
         })
     }

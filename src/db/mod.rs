@@ -2,6 +2,7 @@
 //! Row types stay private to this module; callers get records made of domain types.
 
 mod accounts;
+mod audit;
 mod backup;
 mod connect;
 mod copy;

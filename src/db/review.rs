@@ -2,7 +2,8 @@
 //! returned figure sent back unchanged, or a program's figure), approved or
 //! returned. Separation of duties: nobody approves a figure they changed last.
 
-use super::entry::{AUDIT, BUMP, CURRENT, Conflict, CurrentRow, SET_STATE, TERM_LOCKED, TERM_OF};
+use super::audit::{Entry, commit_audited};
+use super::entry::{CURRENT, Conflict, CurrentRow, SET_STATE, TERM_LOCKED, TERM_OF, refuse_locked};
 use super::{Actor, BeginWrite, Db, WriteError, on_pool};
 use crate::domain::{Period, ValueState};
 
@@ -32,10 +33,7 @@ impl Db {
             let mut tx = p.begin_write().await?;
             let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
             let term_id = term_id.ok_or(WriteError::NotFound)?;
-            let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
-            if locked != 0 {
-                return Err(WriteError::Locked);
-            }
+            refuse_locked!(tx, term_id);
             let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
             let current = current.ok_or(WriteError::NotFound)?;
             if expected_version.is_some_and(|v| v != current.version) {
@@ -52,11 +50,9 @@ impl Db {
             }
             sqlx::query(SET_STATE).bind(ValueState::Submitted.key()).bind(None::<String>).bind(&now).bind(indicator_id).bind(&key)
                 .execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind("value.submit")
-                .bind(term_id).bind(indicator_id).bind(&key).bind(Some(&current.value)).bind(Some(&current.value)).bind(None::<String>)
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let (old, new) = (Some(current.value.clone()), Some(current.value));
+            let entry = Entry { action: "value.submit", term: Some(term_id), indicator: Some(indicator_id), period: Some(&key), old, new, note: None };
+            commit_audited!(tx, actor, &now, entry);
             Ok(())
         })
     }
@@ -76,10 +72,7 @@ impl Db {
             let mut tx = p.begin_write().await?;
             let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
             let term_id = term_id.ok_or(WriteError::NotFound)?;
-            let locked: i64 = sqlx::query_scalar(TERM_LOCKED).bind(term_id).fetch_one(&mut *tx).await?;
-            if locked != 0 {
-                return Err(WriteError::Locked);
-            }
+            refuse_locked!(tx, term_id);
             let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
             let current = current.ok_or(WriteError::NotFound)?;
             if !current.state()?.can_review() {
@@ -99,11 +92,9 @@ impl Db {
                     "value.return"
                 }
             };
-            sqlx::query(AUDIT).bind(actor.user_id).bind(&actor.username).bind(actor.origin.key()).bind(action)
-                .bind(term_id).bind(indicator_id).bind(&key).bind(Some(&current.value)).bind(Some(&current.value)).bind(comment)
-                .execute(&mut *tx).await?;
-            sqlx::query(BUMP).bind(&now).execute(&mut *tx).await?;
-            tx.commit().await?;
+            let (old, new) = (Some(current.value.clone()), Some(current.value));
+            let entry = Entry { action, term: Some(term_id), indicator: Some(indicator_id), period: Some(&key), old, new, note: comment };
+            commit_audited!(tx, actor, &now, entry);
             Ok(())
         })
     }

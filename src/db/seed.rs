@@ -2,8 +2,8 @@
 //! transaction: either the installation gets all of it or nothing.
 
 use super::BeginWrite;
-use super::{Backend, Db, DbError, on_pool};
-use crate::domain::{Direction, Period, Qualifier, TargetKind, UnitKind, VnDecimal};
+use super::{Backend, Db, DbError, TermEdit, on_pool};
+use crate::domain::{Indicator, IndicatorCode, Period, Qualifier, TargetKind, VnDecimal};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -37,16 +37,10 @@ pub struct NewValue {
 
 #[derive(Debug, Clone)]
 pub struct NewIndicator {
-    pub code: String,
+    pub definition: Indicator,
     pub group_code: Option<String>,
     /// Code of the parent indicator in the same term; the parent comes first.
-    pub parent_code: Option<String>,
-    pub name: String,
-    pub name_en: Option<String>,
-    pub unit_kind: UnitKind,
-    pub unit: String,
-    pub unit_en: Option<String>,
-    pub direction: Direction,
+    pub parent_code: Option<IndicatorCode>,
     pub headline: bool,
     pub target: Option<NewTarget>,
     pub values: Vec<NewValue>,
@@ -54,10 +48,7 @@ pub struct NewIndicator {
 
 #[derive(Debug, Clone)]
 pub struct NewTerm {
-    pub name: String,
-    pub name_en: Option<String>,
-    pub start_year: i32,
-    pub end_year: i32,
+    pub term: TermEdit,
     pub indicators: Vec<NewIndicator>,
 }
 
@@ -149,7 +140,7 @@ impl Db {
                     .await?;
                 groups.insert(g.code.as_str(), id);
             }
-            for term in &plan.terms {
+            for NewTerm { term, indicators } in &plan.terms {
                 let term_id: i64 = sqlx::query_scalar(INSERT_TERM)
                     .bind(&term.name)
                     .bind(&term.name_en)
@@ -158,11 +149,12 @@ impl Db {
                     .fetch_one(&mut *tx)
                     .await?;
                 let mut ids: HashMap<&str, i64> = HashMap::new();
-                for (position, ind) in term.indicators.iter().enumerate() {
+                for (position, ind) in indicators.iter().enumerate() {
+                    let (d, unit) = (&ind.definition, &ind.definition.unit);
                     let group_id = ind.group_code.as_deref().and_then(|c| groups.get(c).copied());
-                    let parent_id = match ind.parent_code.as_deref() {
-                        Some(code) => Some(*ids.get(code).ok_or_else(|| {
-                            DbError::Corrupt(format!("parent {code} must come before {}", ind.code))
+                    let parent_id = match &ind.parent_code {
+                        Some(code) => Some(*ids.get(code.as_str()).ok_or_else(|| {
+                            DbError::Corrupt(format!("parent {code} must come before {}", d.code))
                         })?),
                         None => None,
                     };
@@ -170,18 +162,18 @@ impl Db {
                         .bind(term_id)
                         .bind(group_id)
                         .bind(parent_id)
-                        .bind(&ind.code)
-                        .bind(&ind.name)
-                        .bind(&ind.name_en)
-                        .bind(ind.unit_kind.key())
-                        .bind(&ind.unit)
-                        .bind(&ind.unit_en)
-                        .bind(ind.direction.key())
+                        .bind(d.code.as_str())
+                        .bind(&d.name)
+                        .bind(&d.name_en)
+                        .bind(unit.kind.key())
+                        .bind(&unit.label)
+                        .bind(&unit.label_en)
+                        .bind(d.direction.key())
                         .bind(i64::try_from(position).unwrap_or(i64::MAX))
                         .bind(i64::from(ind.headline))
                         .fetch_one(&mut *tx)
                         .await?;
-                    ids.insert(ind.code.as_str(), id);
+                    ids.insert(d.code.as_str(), id);
                     if let Some(t) = &ind.target {
                         sqlx::query(insert_target)
                             .bind(id)

@@ -1,6 +1,6 @@
 //! One figure as a person or a program wrote it, checked once by one function for
 //! every writer: the entry form, the import confirm and the write API. What passes
-//! is a [`Figure`], ready to be saved with the version its writer saw.
+//! is a [`Figure`] with the version its writer saw ([`CheckedFigure`]), ready to save.
 
 use super::entry::{MAX_TEXT_CHARS, ValueError, has_control_chars, parse_value};
 use super::{Qualifier, UnitKind, VnDecimal};
@@ -28,7 +28,8 @@ pub struct FigureInput<'a> {
     pub expected_version: Option<i64>,
 }
 
-/// A checked figure.
+/// A figure as it is saved: the number, how exact it is, a note, and where it comes
+/// from. The import reads these from a file as well.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     pub value: VnDecimal,
@@ -36,6 +37,13 @@ pub struct Figure {
     pub note: Option<String>,
     pub source_document: Option<String>,
     pub quote: Option<String>,
+}
+
+/// A checked figure and the version its writer saw (0: none existed yet); None: no
+/// check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedFigure {
+    pub figure: Figure,
     pub expected_version: Option<i64>,
 }
 
@@ -98,7 +106,7 @@ impl FigureInput<'_> {
     }
 
     /// Checks the figure against its indicator's unit; `Ok(None)` for a blank row.
-    pub fn check(&self, unit: UnitKind) -> Result<Option<Figure>, FigureError> {
+    pub fn check(&self, unit: UnitKind) -> Result<Option<CheckedFigure>, FigureError> {
         let written = self.value.filter(|w| match w {
             Written::Typed(t) | Written::Canonical(t) => !t.trim().is_empty(),
         });
@@ -130,12 +138,14 @@ impl FigureInput<'_> {
         if self.expected_version.is_some_and(|v| v < 0) {
             return Err(FigureError::Version);
         }
-        Ok(Some(Figure {
-            value,
-            qualifier,
-            note,
-            source_document,
-            quote,
+        Ok(Some(CheckedFigure {
+            figure: Figure {
+                value,
+                qualifier,
+                note,
+                source_document,
+                quote,
+            },
             expected_version: self.expected_version,
         }))
     }
@@ -160,14 +170,14 @@ mod tests {
             expected_version: Some(3),
             ..typed(" 1.234,5 ")
         };
-        let figure = input
+        let checked = input
             .check(UnitKind::Money)
             .expect("a valid figure")
             .expect("not blank");
-        assert_eq!(figure.value.format_vi(), "1.234,5");
-        assert_eq!(figure.qualifier, Qualifier::About);
-        assert_eq!(figure.note.as_deref(), Some("ước tính"));
-        assert_eq!(figure.expected_version, Some(3));
+        assert_eq!(checked.figure.value.format_vi(), "1.234,5");
+        assert_eq!(checked.figure.qualifier, Qualifier::About);
+        assert_eq!(checked.figure.note.as_deref(), Some("ước tính"));
+        assert_eq!(checked.expected_version, Some(3));
     }
 
     #[test]
@@ -262,10 +272,10 @@ mod tests {
             value: Some(Written::Canonical("1234.5")),
             ..Default::default()
         };
-        let figure = input
+        let checked = input
             .check(UnitKind::Money)
             .expect("valid")
             .expect("a figure");
-        assert_eq!(figure.value.format_vi(), "1.234,5");
+        assert_eq!(checked.figure.value.format_vi(), "1.234,5");
     }
 }

@@ -16,7 +16,7 @@ pub mod unit;
 pub mod value;
 
 pub use entry::{MAX_TEXT_CHARS, ValueError, has_control_chars, parse_value};
-pub use figure::{Figure, FigureError, FigureInput, Written};
+pub use figure::{CheckedFigure, Figure, FigureError, FigureInput, Written};
 pub use ids::{GroupId, IndicatorId, TermId, UserId};
 pub use indicator::{CodeError, Indicator, IndicatorCode};
 pub use number::{NumberError, VnDecimal};

@@ -3,8 +3,13 @@
 //! figures for every year of every term. Deterministic: the same arguments give the
 //! same data. Never mixed with real data: it goes into an empty database only.
 
-use crate::db::{NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan};
-use crate::domain::{Direction, Period, Qualifier, TargetKind, Term, UnitKind, VnDecimal};
+use crate::db::{
+    NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan, TermEdit,
+};
+use crate::domain::{
+    Direction, Indicator, IndicatorCode, Period, Qualifier, TargetKind, Term, Unit, UnitKind,
+    VnDecimal,
+};
 
 #[derive(Debug, Clone, Copy)]
 pub struct DemoSize {
@@ -32,6 +37,12 @@ fn mix(seed: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     x ^ (x >> 31)
+}
+
+/// A demo indicator code ("DV07-12"): capitals, digits and '-', at most 20
+/// characters for any size, so always a valid code.
+fn demo_code(text: &str) -> IndicatorCode {
+    IndicatorCode::parse(text).unwrap_or_else(|_| unreachable!("{text} is a valid code"))
 }
 
 pub fn plan(size: DemoSize) -> SeedPlan {
@@ -66,19 +77,23 @@ pub fn plan(size: DemoSize) -> SeedPlan {
                         })
                         .collect();
                     indicators.push(NewIndicator {
-                        code: format!("DV{u:02}-{k:02}"),
+                        definition: Indicator {
+                            code: demo_code(&format!("DV{u:02}-{k:02}")),
+                            name: format!("Chỉ tiêu {k:02} của đơn vị {u:02}"),
+                            name_en: None,
+                            unit: Unit {
+                                kind: unit_kind,
+                                label: unit.to_string(),
+                                label_en: None,
+                            },
+                            direction: if r.is_multiple_of(9) {
+                                Direction::LowerIsBetter
+                            } else {
+                                Direction::HigherIsBetter
+                            },
+                        },
                         group_code: Some(format!("DV{u:02}")),
                         parent_code: None,
-                        name: format!("Chỉ tiêu {k:02} của đơn vị {u:02}"),
-                        name_en: None,
-                        unit_kind,
-                        unit: unit.to_string(),
-                        unit_en: None,
-                        direction: if r.is_multiple_of(9) {
-                            Direction::LowerIsBetter
-                        } else {
-                            Direction::HigherIsBetter
-                        },
                         headline: k == 1 && u <= 8,
                         target: (!r.is_multiple_of(3)).then(|| NewTarget {
                             kind: KINDS[(r % 4) as usize],
@@ -90,10 +105,12 @@ pub fn plan(size: DemoSize) -> SeedPlan {
                 }
             }
             NewTerm {
-                name: format!("Nhiệm kỳ {}–{}", term.start_year(), term.end_year()),
-                name_en: Some(format!("Term {}–{}", term.start_year(), term.end_year())),
-                start_year: term.start_year(),
-                end_year: term.end_year(),
+                term: TermEdit {
+                    name: format!("Nhiệm kỳ {}–{}", term.start_year(), term.end_year()),
+                    name_en: Some(format!("Term {}–{}", term.start_year(), term.end_year())),
+                    start_year: term.start_year(),
+                    end_year: term.end_year(),
+                },
                 indicators,
             }
         })
@@ -137,7 +154,12 @@ mod tests {
         for t in &a.terms {
             for i in &t.indicators {
                 for v in &i.values {
-                    assert!(i.unit_kind.accepts(v.value), "{} {:?}", i.code, v.value);
+                    assert!(
+                        i.definition.unit.kind.accepts(v.value),
+                        "{} {:?}",
+                        i.definition.code,
+                        v.value
+                    );
                 }
             }
         }

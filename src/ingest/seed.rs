@@ -2,9 +2,12 @@
 //! report, each with the sentence it is quoted from. Parsed into domain types, so a
 //! typo in the file is caught before anything is written.
 
-use crate::db::{NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan};
+use crate::db::{
+    NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan, TermEdit,
+};
 use crate::domain::{
-    Direction, IndicatorCode, Period, Qualifier, TargetKind, Term, UnitKind, VnDecimal,
+    Direction, Indicator, IndicatorCode, Period, Qualifier, TargetKind, Term, Unit, UnitKind,
+    VnDecimal,
 };
 use serde::Deserialize;
 
@@ -114,10 +117,12 @@ impl SeedFile {
                 .map(|i| self.indicator(i, t.with_figures))
                 .collect::<Result<Vec<_>, _>>()?;
             terms.push(NewTerm {
-                name: t.name.clone(),
-                name_en: t.name_en.clone(),
-                start_year: t.start_year,
-                end_year: t.end_year,
+                term: TermEdit {
+                    name: t.name.clone(),
+                    name_en: t.name_en.clone(),
+                    start_year: t.start_year,
+                    end_year: t.end_year,
+                },
                 indicators,
             });
         }
@@ -147,9 +152,8 @@ impl SeedFile {
             None => Direction::HigherIsBetter,
             Some(d) => Direction::parse(d).ok_or_else(|| invalid(&i.code, "unknown direction"))?,
         };
-        for code in std::iter::once(&i.code).chain(i.parent.iter()) {
-            IndicatorCode::parse(code).map_err(|e| invalid(&i.code, e.to_string()))?;
-        }
+        let code = |c: &str| IndicatorCode::parse(c).map_err(|e| invalid(&i.code, e.to_string()));
+        let (parent_code, code) = (i.parent.as_deref().map(code).transpose()?, code(&i.code)?);
         if let Some(parent) = &i.parent
             && !self.indicators.iter().any(|p| &p.code == parent)
         {
@@ -200,15 +204,19 @@ impl SeedFile {
             Vec::new()
         };
         Ok(NewIndicator {
-            code: i.code.clone(),
+            definition: Indicator {
+                code,
+                name: i.name.clone(),
+                name_en: i.name_en.clone(),
+                unit: Unit {
+                    kind: unit_kind,
+                    label: i.unit.clone(),
+                    label_en: i.unit_en.clone(),
+                },
+                direction,
+            },
             group_code: Some(i.group.clone()),
-            parent_code: i.parent.clone(),
-            name: i.name.clone(),
-            name_en: i.name_en.clone(),
-            unit_kind,
-            unit: i.unit.clone(),
-            unit_en: i.unit_en.clone(),
-            direction,
+            parent_code,
             headline: i.headline,
             target,
             values,
@@ -241,7 +249,7 @@ mod tests {
         let codes = |t: &NewTerm| {
             t.indicators
                 .iter()
-                .map(|i| i.code.clone())
+                .map(|i| i.definition.code.clone())
                 .collect::<Vec<_>>()
         };
         assert_eq!(codes(first), codes(second));

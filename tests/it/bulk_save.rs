@@ -6,7 +6,7 @@ use crate::common;
 
 use common::TestApp;
 use resolution_dashboard::db::{Actor, Figures, Origin, ValueChange, WriteError};
-use resolution_dashboard::domain::{Period, Qualifier, Role, VnDecimal};
+use resolution_dashboard::domain::{Figure, Period, Qualifier, Role, VnDecimal};
 
 async fn clerk(app: &TestApp) -> Actor {
     let user_id = app
@@ -25,11 +25,13 @@ fn change(indicator_id: i64, year: i32, n: i64) -> ValueChange {
     ValueChange {
         indicator_id,
         period: Period::Year(year),
-        value: VnDecimal::from_i64(n),
-        qualifier: Qualifier::Exact,
-        note: None,
-        source_document: None,
-        quote: None,
+        figure: Figure {
+            value: VnDecimal::from_i64(n),
+            qualifier: Qualifier::Exact,
+            note: None,
+            source_document: None,
+            quote: None,
+        },
         expected_version: None,
     }
 }
@@ -78,7 +80,7 @@ async fn a_save_of_many_values_decides_each_as_a_save_of_one_would(app: TestApp)
     let mut with_foreign = many.clone();
     with_foreign
         .iter_mut()
-        .for_each(|c| c.value = VnDecimal::from_i64(7));
+        .for_each(|c| c.figure.value = VnDecimal::from_i64(7));
     with_foreign.push(change(foreign, 2021, 1));
     let refused = app.db.save_values(term, &with_foreign, &actor).await;
     assert!(matches!(refused, Err(WriteError::UnknownIndicator(id)) if id == foreign));
@@ -100,7 +102,7 @@ async fn a_save_of_many_values_decides_each_as_a_save_of_one_would(app: TestApp)
     // The same value twice in one save: the second sees the first, so the
     // repeat is no change.
     let mut twice = many.clone();
-    twice[0].value = VnDecimal::from_i64(1);
+    twice[0].figure.value = VnDecimal::from_i64(1);
     twice.push(change(ids[0], 2021, 1));
     let saved = app
         .db

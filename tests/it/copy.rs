@@ -5,7 +5,7 @@ use crate::common;
 
 use common::{TestApp, by_code, spawn_app};
 use resolution_dashboard::db::{Actor, Db, Decision, Figures, Origin, ValueChange};
-use resolution_dashboard::domain::{Period, Qualifier, Role, VnDecimal};
+use resolution_dashboard::domain::{Figure, Period, Qualifier, Role, VnDecimal};
 
 /// Everything a reader or an auditor can see, as comparable text.
 async fn record(db: &Db) -> String {
@@ -52,11 +52,13 @@ async fn busy_installation(app: &TestApp) {
     let change = |v: &str| ValueChange {
         indicator_id: id,
         period: Period::Year(2021),
-        value: VnDecimal::from_canonical(v).expect("number"),
-        qualifier: Qualifier::About,
-        note: Some("ghi chú có dấu".into()),
-        source_document: None,
-        quote: None,
+        figure: Figure {
+            value: VnDecimal::from_canonical(v).expect("number"),
+            qualifier: Qualifier::About,
+            note: Some("ghi chú có dấu".into()),
+            source_document: None,
+            quote: None,
+        },
         expected_version: None,
     };
     app.db

@@ -32,10 +32,12 @@ async fn the_admin_corrects_a_term_but_not_into_years_that_would_strand_its_figu
     let path = format!("/admin/terms/{term}");
     // Another term whose years the correction below tries to take.
     let other = resolution_dashboard::db::TermInput {
-        name: "Nhiệm kỳ thử".into(),
-        name_en: None,
-        start_year: 2020,
-        end_year: 2026,
+        term: resolution_dashboard::db::TermEdit {
+            name: "Nhiệm kỳ thử".into(),
+            name_en: None,
+            start_year: 2020,
+            end_year: 2026,
+        },
         copy_from: None,
     };
     app.db

@@ -5,7 +5,7 @@ use crate::common;
 use crate::exports::{TermSheet, bytes, collapse, decode_png, id_of, variance};
 
 use common::TestApp;
-use resolution_dashboard::db::{Actor, Origin, TermInput};
+use resolution_dashboard::db::{Actor, Origin, TermEdit, TermInput};
 
 async fn a_parent_indicator_offers_its_breakdown_chart_in_both_formats(app: TestApp) {
     let (_, list) = app.indicators_of(2015).await;
@@ -60,10 +60,12 @@ async fn a_term_with_no_indicator_at_all_still_gives_every_file(app: TestApp) {
         origin: Origin::Cli,
     };
     let empty = TermInput {
-        name: "Nhiệm kỳ 2030–2035".into(),
-        name_en: None,
-        start_year: 2030,
-        end_year: 2035,
+        term: TermEdit {
+            name: "Nhiệm kỳ 2030–2035".into(),
+            name_en: None,
+            start_year: 2030,
+            end_year: 2035,
+        },
         copy_from: None,
     };
     let term = app.db.create_term(&empty, &actor).await.expect("term");

@@ -7,7 +7,7 @@ use crate::common;
 
 use common::{TestApp, by_code};
 use resolution_dashboard::db::{Actor, Db, Decision, Figures, Origin, ValueChange};
-use resolution_dashboard::domain::{Period, Qualifier, Role, VnDecimal};
+use resolution_dashboard::domain::{Figure, Period, Qualifier, Role, VnDecimal};
 use std::sync::Arc;
 
 async fn figure_2021(db: &Db, term: i64, id: i64, figures: Figures) -> Option<VnDecimal> {
@@ -56,11 +56,13 @@ async fn kept_term_data_is_reused_until_any_process_changes_the_record(app: Test
     let change = ValueChange {
         indicator_id: id,
         period: Period::Year(2021),
-        value: VnDecimal::from_i64(37),
-        qualifier: Qualifier::Exact,
-        note: None,
-        source_document: None,
-        quote: None,
+        figure: Figure {
+            value: VnDecimal::from_i64(37),
+            qualifier: Qualifier::Exact,
+            note: None,
+            source_document: None,
+            quote: None,
+        },
         expected_version: None,
     };
     other

@@ -4,7 +4,8 @@ use super::forms::{bad_label, taken};
 use crate::db::{Figures, IndicatorInput, TermData};
 use crate::domain::IndicatorId;
 use crate::domain::{
-    Direction, IndicatorCode, TargetKind, UnitKind, VnDecimal, has_control_chars, parse_value,
+    Direction, Indicator, IndicatorCode, TargetKind, Unit, UnitKind, VnDecimal, has_control_chars,
+    parse_value,
 };
 use crate::i18n::Locale;
 use crate::web::form::{Archiving, form_actor, text};
@@ -99,15 +100,19 @@ impl IndicatorForm {
                 if errors.is_empty() =>
             {
                 Ok(IndicatorInput {
-                    code: code.to_string(),
-                    name,
-                    name_en,
+                    definition: Indicator {
+                        code,
+                        name,
+                        name_en,
+                        unit: Unit {
+                            kind: unit_kind,
+                            label: unit,
+                            label_en: unit_en,
+                        },
+                        direction,
+                    },
                     group_id,
                     parent_id,
-                    unit_kind,
-                    unit,
-                    unit_en,
-                    direction,
                 })
             }
             _ => Err(errors),

@@ -116,10 +116,7 @@ pub(super) async fn create_term(
     };
     let edit = post.form.term.check("", refusal.clone(), l)?;
     let input = TermInput {
-        name: edit.name,
-        name_en: edit.name_en,
-        start_year: edit.start_year,
-        end_year: edit.end_year,
+        term: edit,
         copy_from,
     };
     let id = state

@@ -29,7 +29,7 @@ pub use known::Known;
 pub use problem::{ImportFailure, ProblemKind, RowProblem};
 pub use template::{TemplateError, TemplateRow, template_csv, template_xlsx};
 
-use crate::domain::{IndicatorCode, Qualifier, VnDecimal};
+use crate::domain::{Figure, IndicatorCode};
 
 /// The largest upload read, in bytes.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -46,11 +46,7 @@ pub struct ImportedRow {
     /// The row number Excel shows.
     pub line: usize,
     pub code: IndicatorCode,
-    pub value: VnDecimal,
-    pub qualifier: Qualifier,
-    pub note: Option<String>,
-    pub source_document: Option<String>,
-    pub source_quote: Option<String>,
+    pub figure: Figure,
 }
 
 /// Reads an upload of the given kind into checked rows (in line order).

@@ -8,7 +8,7 @@ use super::{
     ImportFailure, ImportedRow, Known, MAX_TEXT_CHARS, ProblemKind, RowProblem, excel_values,
     shorten,
 };
-use crate::domain::{IndicatorCode, NumberError, Qualifier, VnDecimal};
+use crate::domain::{Figure, IndicatorCode, NumberError, Qualifier, VnDecimal};
 use std::collections::HashMap;
 
 /// Checks all rows below the header (the first non-empty row).
@@ -117,18 +117,20 @@ impl<'a> RowChecker<'a> {
         let qualifier = self.qualifier();
         let note = self.text(Column::Note);
         let source_document = self.text(Column::SourceDocument);
-        let source_quote = self.text(Column::SourceQuote);
+        let quote = self.text(Column::SourceQuote);
         if !self.problems.is_empty() {
             return None;
         }
         Some(ImportedRow {
             line: self.line,
             code: code?.0,
-            value: value?,
-            qualifier: qualifier?,
-            note,
-            source_document,
-            source_quote,
+            figure: Figure {
+                value: value?,
+                qualifier: qualifier?,
+                note,
+                source_document,
+                quote,
+            },
         })
     }
 

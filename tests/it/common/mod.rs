@@ -333,15 +333,17 @@ pub async fn db_actor(
 
 /// An exact whole-number figure of `indicator_id` for `year`, as a change to save.
 pub fn year_figure(indicator_id: i64, year: i32, n: i64) -> resolution_dashboard::db::ValueChange {
-    use resolution_dashboard::domain::{Period, Qualifier, VnDecimal};
+    use resolution_dashboard::domain::{Figure, Period, Qualifier, VnDecimal};
     resolution_dashboard::db::ValueChange {
         indicator_id,
         period: Period::Year(year),
-        value: VnDecimal::from_i64(n),
-        qualifier: Qualifier::Exact,
-        note: None,
-        source_document: None,
-        quote: None,
+        figure: Figure {
+            value: VnDecimal::from_i64(n),
+            qualifier: Qualifier::Exact,
+            note: None,
+            source_document: None,
+            quote: None,
+        },
         expected_version: None,
     }
 }

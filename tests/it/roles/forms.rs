@@ -5,8 +5,8 @@ use crate::common;
 
 use common::browser::Visitor;
 use common::{TestApp, by_code};
-use resolution_dashboard::db::{IndicatorInput, TermInput};
-use resolution_dashboard::domain::{Direction, Role, UnitKind};
+use resolution_dashboard::db::{IndicatorInput, TermEdit, TermInput};
+use resolution_dashboard::domain::{Direction, Indicator, IndicatorCode, Role, Unit, UnitKind};
 
 /// How a route answers the roles it lets through.
 #[derive(Clone, Copy, PartialEq)]
@@ -116,10 +116,12 @@ async fn prepare(app: &TestApp) -> Ids {
         .db
         .create_term(
             &TermInput {
-                name: "Nhiệm kỳ dự phòng".into(),
-                name_en: None,
-                start_year: 2040,
-                end_year: 2045,
+                term: TermEdit {
+                    name: "Nhiệm kỳ dự phòng".into(),
+                    name_en: None,
+                    start_year: 2040,
+                    end_year: 2045,
+                },
                 copy_from: None,
             },
             &actor,
@@ -132,15 +134,19 @@ async fn prepare(app: &TestApp) -> Ids {
             term,
             None,
             &IndicatorInput {
-                code: "DU-PHONG".into(),
-                name: "Chỉ tiêu dự phòng".into(),
-                name_en: None,
+                definition: Indicator {
+                    code: IndicatorCode::parse("DU-PHONG").expect("code"),
+                    name: "Chỉ tiêu dự phòng".into(),
+                    name_en: None,
+                    unit: Unit {
+                        kind: UnitKind::Count,
+                        label: "việc".into(),
+                        label_en: None,
+                    },
+                    direction: Direction::HigherIsBetter,
+                },
                 group_id: None,
                 parent_id: None,
-                unit_kind: UnitKind::Count,
-                unit: "việc".into(),
-                unit_en: None,
-                direction: Direction::HigherIsBetter,
             },
             &actor,
         )

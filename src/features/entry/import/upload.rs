@@ -114,12 +114,12 @@ pub(super) async fn upload(
                         line: r.line,
                         code: r.code.to_string(),
                         name: i.definition.name.clone(),
-                        value: r.value.canonical(),
-                        figure: ex.figure(r.value, r.qualifier),
-                        qualifier: r.qualifier.key().to_string(),
-                        note: r.note.unwrap_or_default(),
-                        document: r.source_document.unwrap_or_default(),
-                        quote: r.source_quote.unwrap_or_default(),
+                        value: r.figure.value.canonical(),
+                        figure: ex.figure(r.figure.value, r.figure.qualifier),
+                        qualifier: r.figure.qualifier.key().to_string(),
+                        note: r.figure.note.unwrap_or_default(),
+                        document: r.figure.source_document.unwrap_or_default(),
+                        quote: r.figure.quote.unwrap_or_default(),
                         // The figure this row replaces, as the preview saw it: a
                         // figure saved after this is a conflict at confirm.
                         version: i

@@ -191,7 +191,14 @@ pub type Summary = (usize, String, String, Qualifier);
 /// The [`Summary`] of each row read.
 pub fn summary(rows: &[ImportedRow]) -> Vec<Summary> {
     rows.iter()
-        .map(|r| (r.line, r.code.to_string(), r.value.canonical(), r.qualifier))
+        .map(|r| {
+            (
+                r.line,
+                r.code.to_string(),
+                r.figure.value.canonical(),
+                r.figure.qualifier,
+            )
+        })
         .collect()
 }
 

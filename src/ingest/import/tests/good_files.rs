@@ -25,14 +25,17 @@ fn a_good_csv_is_read_into_exact_figures_with_notes_and_sources() -> TestResult 
             row(6, "NV-04", "0.5", Qualifier::AtLeast),
         ],
     )?;
-    assert_eq!(rows[0].note.as_deref(), Some("Đã nghiệm thu"));
-    assert_eq!(rows[0].source_document.as_deref(), Some("Báo cáo 12-BC/ĐU"));
+    assert_eq!(rows[0].figure.note.as_deref(), Some("Đã nghiệm thu"));
     assert_eq!(
-        rows[0].source_quote.as_deref(),
+        rows[0].figure.source_document.as_deref(),
+        Some("Báo cáo 12-BC/ĐU")
+    );
+    assert_eq!(
+        rows[0].figure.quote.as_deref(),
         Some("Hoàn thành 12 nhiệm vụ; vượt kế hoạch")
     );
-    assert_eq!(rows[1].note, None);
-    assert_eq!(rows[1].value, VnDecimal::from_canonical("1234.5")?);
+    assert_eq!(rows[1].figure.note, None);
+    assert_eq!(rows[1].figure.value, VnDecimal::from_canonical("1234.5")?);
     Ok(())
 }
 
@@ -93,7 +96,7 @@ fn a_good_xlsx_is_read_with_numeric_cells_taken_exactly() -> TestResult {
             row(5, "NV-04", "20", Qualifier::Exact),
         ]
     );
-    assert_eq!(rows[1].note.as_deref(), Some("ghi chú"));
+    assert_eq!(rows[1].figure.note.as_deref(), Some("ghi chú"));
     Ok(())
 }
 
@@ -138,7 +141,7 @@ fn a_date_typed_in_a_note_cell_is_kept_as_the_date_shown() -> TestResult {
         vec![X::T("NV-01"), X::N(3.0), X::Date(44_270.0)],
     ])?;
     let rows = parse(FileKind::Xlsx, &file, &known())?;
-    assert_eq!(rows[0].note.as_deref(), Some("15/03/2021"));
+    assert_eq!(rows[0].figure.note.as_deref(), Some("15/03/2021"));
     Ok(())
 }
 
@@ -147,6 +150,6 @@ fn a_note_at_the_length_limit_is_kept_whole_even_with_spaces_around_it() -> Test
     let note = "ă".repeat(crate::ingest::import::MAX_TEXT_CHARS);
     let file = csv_with(&[&format!("NV-01;;;;3;;   {note}   ;;")]);
     let rows = parse(FileKind::Csv, &file, &known())?;
-    assert_eq!(rows[0].note.as_deref(), Some(note.as_str()));
+    assert_eq!(rows[0].figure.note.as_deref(), Some(note.as_str()));
     Ok(())
 }

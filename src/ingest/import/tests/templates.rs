@@ -163,6 +163,6 @@ fn a_filled_in_xlsx_template_is_read_back() -> TestResult {
             row(5, "NV-04", "20", Qualifier::Exact),
         ],
     )?;
-    assert_eq!(rows[1].note.as_deref(), Some("Ước tính"));
+    assert_eq!(rows[1].figure.note.as_deref(), Some("Ước tính"));
     Ok(())
 }
