@@ -17,6 +17,25 @@ pub enum Decision {
 const APPROVE: &str = "UPDATE indicator_values SET state = 'approved', review_comment = $1, approved_value = value, \
      approved_qualifier = qualifier, approved_at = $2, version = version + 1, updated_at = $2 WHERE indicator_id = $3 AND period = $4";
 
+/// The term of `indicator_id` and its stored figure for the period `key`, read in
+/// transaction `tx`: not found when either is missing, locked when the term is.
+macro_rules! figure_in_open_term {
+    ($tx:ident, $indicator_id:expr, $key:expr) => {{
+        let term_id: Option<i64> = sqlx::query_scalar(TERM_OF)
+            .bind($indicator_id)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        let term_id = term_id.ok_or(WriteError::NotFound)?;
+        refuse_locked!($tx, term_id);
+        let current: Option<CurrentRow> = sqlx::query_as(CURRENT)
+            .bind($indicator_id)
+            .bind($key)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        (term_id, current.ok_or(WriteError::NotFound)?)
+    }};
+}
+
 impl Db {
     /// Sends one draft or returned figure to review. With `expected_version`, a
     /// figure changed since the caller read it is a conflict and nothing changes.
@@ -31,11 +50,7 @@ impl Db {
         let key = period.key();
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
-            let term_id = term_id.ok_or(WriteError::NotFound)?;
-            refuse_locked!(tx, term_id);
-            let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
-            let current = current.ok_or(WriteError::NotFound)?;
+            let (term_id, current) = figure_in_open_term!(tx, indicator_id, &key);
             if expected_version.is_some_and(|v| v != current.version) {
                 return Err(WriteError::Conflicts(vec![Conflict {
                     indicator_id,
@@ -70,11 +85,7 @@ impl Db {
         let key = period.key();
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let term_id: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
-            let term_id = term_id.ok_or(WriteError::NotFound)?;
-            refuse_locked!(tx, term_id);
-            let current: Option<CurrentRow> = sqlx::query_as(CURRENT).bind(indicator_id).bind(&key).fetch_optional(&mut *tx).await?;
-            let current = current.ok_or(WriteError::NotFound)?;
+            let (term_id, current) = figure_in_open_term!(tx, indicator_id, &key);
             if !current.state()?.can_review() {
                 return Err(WriteError::WrongState);
             }
