@@ -226,7 +226,11 @@ impl Db {
                     None => sqlx::query_as(CURRENT).bind(c.indicator_id).bind(&period).fetch_optional(&mut *tx).await?,
                 };
                 let current_version = current.as_ref().map_or(0, |r| r.version);
-                if c.expected_version.is_some_and(|v| v != current_version) {
+                // What is stored already is no conflict, whatever version the writer
+                // saw: a double click on "Lưu", or the same figure typed in two tabs,
+                // loses nothing and writes nothing (and blames nobody).
+                let same = current.as_ref().is_some_and(|r| r.holds(&c.figure));
+                if !same && c.expected_version.is_some_and(|v| v != current_version) {
                     conflicts.push(Conflict {
                         indicator_id: c.indicator_id,
                         period: c.period,
@@ -238,7 +242,7 @@ impl Db {
                 }
                 let figure = &c.figure;
                 let new_value = figure.value.canonical();
-                if current.as_ref().is_some_and(|r| r.holds(figure)) {
+                if same {
                     continue;
                 }
                 let sql = if current.is_some() { update } else { insert };

@@ -346,7 +346,45 @@ async fn a_program_sends_its_figure_for_approval_through_the_api(app: TestApp) {
     assert_eq!(refused.status().as_u16(), 403);
 }
 
+async fn a_double_click_on_save_stores_the_figure_once_and_blames_nobody(app: TestApp) {
+    let o = office(&app).await;
+    let qp = id_of(&o.list, "QP-02");
+    let path = format!("/entry/{}/2021", o.term);
+    let page = o.clerk.get(&path).await;
+    let csrf = csrf_of(&page.body);
+    let form = [
+        ("csrf", csrf.as_str()),
+        (&format!("v_{qp}"), "10"),
+        (&format!("ver_{qp}"), "0"),
+    ];
+    // The same form posted twice, as a double click or a resent request does.
+    let first = o.clerk.post(&path, &form).await;
+    let second = o.clerk.post(&path, &form).await;
+    assert_eq!(first.status, 303, "{}", first.body);
+    assert_eq!(
+        second.status, 303,
+        "the repeat is no conflict: {}",
+        second.body
+    );
+    let history = app.db.indicator_history(qp).await.expect("history");
+    assert_eq!(history.len(), 1, "the figure was written once: {history:?}");
+    // A different figure on the stale version is still a conflict.
+    let other = o
+        .clerk
+        .post(
+            &path,
+            &[
+                ("csrf", csrf.as_str()),
+                (&format!("v_{qp}"), "11"),
+                (&format!("ver_{qp}"), "0"),
+            ],
+        )
+        .await;
+    assert_eq!(other.status, 409, "{}", other.body);
+}
+
 on_both_backends!(
+    a_double_click_on_save_stores_the_figure_once_and_blames_nobody,
     a_returned_figure_stays_returned_when_the_clerk_saves_the_other_figures,
     a_changed_returned_figure_becomes_a_draft_again,
     an_approver_cannot_approve_a_figure_they_changed_themselves,
