@@ -383,7 +383,59 @@ async fn a_double_click_on_save_stores_the_figure_once_and_blames_nobody(app: Te
     assert_eq!(other.status, 409, "{}", other.body);
 }
 
+async fn a_refused_review_is_said_beside_its_card_and_a_decision_comes_back_to_the_next_card(
+    app: TestApp,
+) {
+    let o = office(&app).await;
+    let (qp, nv) = (id_of(&o.list, "QP-02"), id_of(&o.list, "NV-01"));
+    enter_and_submit(&o, qp, "10").await;
+    enter_and_submit(&o, nv, "4").await;
+    let page = o.leader.get("/review").await;
+    assert!(
+        page.body.contains(&format!("id=\"card-{qp}-2021\"")),
+        "each card has its anchor"
+    );
+    // A return without a comment: refused beside that card, the page says which.
+    let refused = review(&o.leader, qp, "return", "").await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused
+            .body
+            .contains(&format!("id=\"card-{qp}-2021-error\"")),
+        "the reason stands beside its card: {}",
+        refused.body
+    );
+    assert!(refused.body.contains(&format!("href=\"#card-{qp}-2021\"")));
+    // A decision goes back to the card after it; an anchor the page did not write is
+    // left out of the address.
+    for (next, place) in [
+        (format!("card-{nv}-2021"), format!("#card-{nv}-2021")),
+        ("javascript:alert(1)".to_string(), String::new()),
+    ] {
+        enter_and_submit(&o, qp, if place.is_empty() { "12" } else { "11" }).await;
+        let page = o.leader.get("/review").await;
+        let answer = o
+            .leader
+            .post(
+                &format!("/review/{qp}/2021"),
+                &[
+                    ("csrf", csrf_of(&page.body).as_str()),
+                    ("decision", "return"),
+                    ("comment", "Xem lại"),
+                    ("next", next.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(answer.status, 303, "{}", answer.body);
+        assert_eq!(
+            answer.location.as_deref(),
+            Some(format!("/review?done=1{place}").as_str())
+        );
+    }
+}
+
 on_both_backends!(
+    a_refused_review_is_said_beside_its_card_and_a_decision_comes_back_to_the_next_card,
     a_double_click_on_save_stores_the_figure_once_and_blames_nobody,
     a_returned_figure_stays_returned_when_the_clerk_saves_the_other_figures,
     a_changed_returned_figure_becomes_a_draft_again,

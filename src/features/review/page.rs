@@ -2,6 +2,7 @@
 
 use crate::domain::Action;
 use crate::features::review::data::get_review_items;
+use crate::features::review::view::card_id;
 use crate::ui::page::{Heading, load, loaded, refusal};
 use crate::ui::route::query;
 use crate::ui::session::{CsrfField, current_user, form_feedback};
@@ -19,18 +20,34 @@ pub fn ReviewPage() -> impl IntoView {
     let items = load(get_review_items);
     let csrf = me.map(|u| u.csrf).unwrap_or_default();
     let done = query("done").is_some();
-    let message = form_feedback().and_then(|f| f.message);
+    let feedback = form_feedback().unwrap_or_default();
+    // The summary above the cards links to the card the refusal is about.
+    let refused_card = feedback.errors.keys().next().map(|k| format!("#{k}"));
+    let message = feedback.message.clone();
     view! {
         <Heading text=l.t("nav.review")/>
         {done.then(|| view! { <div class="notice" role="status"><p>{l.t("review.done")}</p></div> })}
-        {message.map(|m| view! { <div class="error-summary" role="alert"><p>{m}</p></div> })}
+        {message.map(|m| view! {
+            <div class="error-summary" role="alert">
+                <p>{match refused_card {
+                    Some(href) => view! { <a href=href>{m}</a> }.into_any(),
+                    None => m.into_any(),
+                }}</p>
+            </div>
+        })}
         {loaded(items, move |items| {
                         if items.is_empty() {
                             return view! { <p>{l.t("review.empty")}</p> }.into_any();
                         }
                         view! {
                             <ul class="review-list">
-                                {items.into_iter().map(|it| {
+                                {items.iter().enumerate().map(|(k, it)| {
+                                    let card = card_id(it.indicator_id, it.period);
+                                    // The card after this one: the page comes back there.
+                                    let next = items.get(k + 1).map(|n| card_id(n.indicator_id, n.period)).unwrap_or_default();
+                                    let error = feedback.error(&card).filter(|e| !e.is_empty());
+                                    let typed = feedback.field(&card).unwrap_or_default();
+                                    let error_id = format!("{card}-error");
                                     let action = format!("/review/{}/{}", it.indicator_id, it.period.key());
                                     let comment_id = format!("comment-{}-{}", it.indicator_id, it.period.key());
                                     // Every item has the same two buttons: their names say
@@ -45,7 +62,7 @@ pub fn ReviewPage() -> impl IntoView {
                                     let approve_name = l.tf("review.approve_named", &which);
                                     let return_name = l.tf("review.return_named", &which);
                                     view! {
-                                        <li class="review-item">
+                                        <li class="review-item" id=card.clone() class:has-error=error.is_some()>
                                             <p class="code-line">{it.term.name.clone()}" · "{it.period_label.clone()}</p>
                                             <h2><a href=format!("/indicators/{}", it.indicator_id)>{it.code.clone()}" "{it.name.clone()}</a></h2>
                                             <p><span class="big">{it.figure.clone()}</span>
@@ -58,7 +75,11 @@ pub fn ReviewPage() -> impl IntoView {
                                             <form method="post" action=action class="review-form">
                                                 <CsrfField token=csrf.clone()/>
                                                 <label for=comment_id.clone()>{l.t("review.comment")}</label>
-                                                <input id=comment_id type="text" name="comment"/>
+                                                {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+                                                <input id=comment_id type="text" name="comment" value=typed
+                                                    aria-invalid=error.is_some().then_some("true")
+                                                    aria-describedby=error.is_some().then_some(error_id)/>
+                                                <input type="hidden" name="next" value=next/>
                                                 <button type="submit" name="decision" value="approve" class="button" aria-label=approve_name>{l.t("review.approve")}</button>
                                                 <button type="submit" name="decision" value="return" class="button secondary" aria-label=return_name>{l.t("review.return")}</button>
                                             </form>

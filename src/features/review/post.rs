@@ -1,8 +1,9 @@
 //! POST handlers of the approver: approve or return a figure, lock or unlock a term.
 
 use crate::db::{Decision, WriteError};
-use crate::domain::Period;
 use crate::domain::figure::check_text;
+use crate::domain::{IndicatorId, Period};
+use crate::features::review::view::{card_id, parse_card};
 use crate::web::form::form_actor;
 use crate::web::form_error::{FormError, Refusal};
 use crate::web::guard::{LockTerm, Post, ReviewValues};
@@ -23,12 +24,15 @@ pub fn router() -> Router<AppState> {
         .route("/terms/{term}/lock", post(lock))
 }
 
-/// A review card's form: the button pressed and the comment.
+/// A review card's form: the button pressed, the comment, and the card after it
+/// (where the page goes back to once this one is decided and gone).
 #[derive(Deserialize)]
 struct ReviewForm {
     decision: Choice,
     #[serde(default)]
     comment: String,
+    #[serde(default)]
+    next: String,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -45,13 +49,21 @@ async fn review(
     post: Post<ReviewValues, ReviewForm>,
 ) -> Result<Response, FormError> {
     let period = Period::parse(&period).ok_or(FormError::NotFound)?;
-    let refusal = Refusal::empty("/review");
-    let comment = check_text("comment", Some(&post.form.comment))
-        .map_err(|e| refusal.clone().message(l.t(e.message_key())))?;
+    // A refusal is said above the cards and beside its own card, which keeps the
+    // comment as it was typed.
+    let card = card_id(IndicatorId::new(indicator_id), period);
+    let refuse = |key: &str| {
+        Refusal::empty("/review")
+            .fill(card.clone(), post.form.comment.clone())
+            .field(card.clone(), l.t(key))
+            .message(l.t(key))
+    };
+    let comment =
+        check_text("comment", Some(&post.form.comment)).map_err(|e| refuse(e.message_key()))?;
     let decision = match post.form.decision {
         Choice::Approve => Decision::Approve,
         Choice::Return if comment.is_none() => {
-            return Err(refusal.message(l.t("review.comment_needed")).into());
+            return Err(refuse("review.comment_needed").into());
         }
         Choice::Return => Decision::Return,
     };
@@ -61,7 +73,13 @@ async fn review(
         .review_value(indicator_id, period, decision, comment.as_deref(), &actor)
         .await;
     let (key, status) = match result {
-        Ok(()) => return Ok(see_other("/review?done=1")),
+        Ok(()) => {
+            // Only an anchor this page writes goes into the address.
+            let place = parse_card(&post.form.next)
+                .map(|(id, period)| format!("#{}", card_id(id, period)))
+                .unwrap_or_default();
+            return Ok(see_other(&format!("/review?done=1{place}")));
+        }
         Err(WriteError::Locked) => ("entry.locked", StatusCode::LOCKED),
         Err(WriteError::WrongState | WriteError::NotFound) => ("review.gone", StatusCode::CONFLICT),
         Err(WriteError::OwnFigure) => ("review.own_figure", StatusCode::FORBIDDEN),
@@ -70,7 +88,7 @@ async fn review(
             ("error.server", StatusCode::SERVICE_UNAVAILABLE)
         }
     };
-    Err(refusal.message(l.t(key)).status(status).into())
+    Err(refuse(key).status(status).into())
 }
 
 /// The term page's lock button: "1" locks, "0" unlocks.

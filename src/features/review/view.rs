@@ -4,6 +4,19 @@ use crate::domain::{IndicatorId, Period};
 use crate::present::views::TermLink;
 use serde::{Deserialize, Serialize};
 
+/// The page anchor of a figure's review card ("card-12-2021"): where the page goes
+/// back to after a decision, and the key of a refusal shown beside the card.
+pub fn card_id(indicator: IndicatorId, period: Period) -> String {
+    format!("card-{indicator}-{}", period.key())
+}
+
+/// Reads a card anchor back, exactly as [`card_id`] writes it.
+pub fn parse_card(text: &str) -> Option<(IndicatorId, Period)> {
+    let (id, period) = text.strip_prefix("card-")?.split_once('-')?;
+    let (id, period) = (IndicatorId::parse(id)?, Period::parse(period)?);
+    (card_id(id, period) == text).then_some((id, period))
+}
+
 /// A submitted figure waiting for an approver.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewItemView {
