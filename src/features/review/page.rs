@@ -72,10 +72,10 @@ pub fn ReviewPage() -> impl IntoView {
                                             {it.earlier_return.clone().map(|r| view! {
                                                 <p class="review-comment">{l.tf("review.earlier_return", &[("who", &r.by), ("when", &r.when)])}" "{r.comment}</p>
                                             })}
+                                            {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
                                             <form method="post" action=action class="review-form">
                                                 <CsrfField token=csrf.clone()/>
                                                 <label for=comment_id.clone()>{l.t("review.comment")}</label>
-                                                {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
                                                 <input id=comment_id type="text" name="comment" value=typed
                                                     aria-invalid=error.is_some().then_some("true")
                                                     aria-describedby=error.is_some().then_some(error_id)/>
