@@ -103,6 +103,11 @@ function escape(s: string): string {
 test('first-run setup, a clerk enters and submits a year of figures, an approver approves, the dashboard changes', async ({
   page,
 }, testInfo) => {
+  // Three sign-ins (each a deliberately slow password hash), a refused save, the
+  // review of every figure and an axe check of each page: 50–60 s without JavaScript
+  // on these 2-core machines, too near the usual 60 s (it once ran out at the very
+  // last step), so three times that, as the return journey has.
+  test.slow();
   const plan = plans[testInfo.project.name];
   if (!plan) throw new Error(`no entry plan for project ${testInfo.project.name}`);
   const all = [...plan.good, plan.bad];
