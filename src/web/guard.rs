@@ -4,14 +4,16 @@
 //! handler that takes a `Post` never runs for a request that fails any of these.
 
 use crate::domain::Action;
+use crate::i18n::Locale;
 use crate::web::auth::csrf;
 use crate::web::form::{Fields, field};
-use crate::web::form_error::FormError;
+use crate::web::form_error::{FormError, Refusal};
+use crate::web::lang::locale_from_headers;
 use crate::web::rejection::{PageForm, page_refusal};
-use crate::web::render::see_other;
+use crate::web::render::{is_plain_path, see_other};
 use crate::web::state::SignedIn;
 use axum::extract::{FromRequest, Request};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use std::marker::PhantomData;
@@ -78,11 +80,13 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
         let signed_in = req.extensions().get::<SignedIn>().cloned();
+        let lang = locale_from_headers(req.headers());
+        let page = form_page(req.headers());
         let PageForm(fields) = PageForm::<Fields>::from_request(req, state)
             .await
             .map_err(IntoResponse::into_response)?;
         let Some(user) = signed_in else {
-            return Err(see_other("/login"));
+            return Err(session_ended(lang, &page, &fields));
         };
         if !csrf::token_matches(&user.csrf, field(&fields, csrf::FIELD)) {
             return Err(csrf::forbidden());
@@ -102,6 +106,40 @@ where
             _permission: PhantomData,
         })
     }
+}
+
+/// A form posted without a session (it expired while the clerk typed, or they
+/// signed out in another tab): the sign-in page, 401, carrying what was typed (the
+/// token left out) and the form's page, so that signing in again lands back on the
+/// form filled in. Nothing is written: the clerk checks the form and saves again.
+fn session_ended(l: Locale, page: &str, fields: &Fields) -> Response {
+    let typed: Fields = fields
+        .iter()
+        .filter(|(k, _)| k != csrf::FIELD)
+        .cloned()
+        .collect();
+    let kept = serde_urlencoded::to_string(&typed).unwrap_or_default();
+    let refusal = Refusal::empty("/login")
+        .fill("next", page)
+        .fill("kept", kept)
+        .message(l.t("account.session_ended"))
+        .status(StatusCode::UNAUTHORIZED);
+    FormError::from(refusal).into_response()
+}
+
+/// The page that holds the posted form: the `Referer` (sent by browsers for this
+/// site's own pages, under `Referrer-Policy: same-origin`) when it is on this host,
+/// else the home page.
+fn form_page(headers: &HeaderMap) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.parse::<Uri>().ok())
+        .filter(|uri| host.is_some() && uri.authority().map(|a| a.as_str()) == host)
+        .and_then(|uri| uri.path_and_query().map(|p| p.as_str().to_string()))
+        .filter(|path| is_plain_path(path))
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// The posted `fields` read as the typed form `F`. For the forms that cannot take a

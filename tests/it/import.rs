@@ -290,6 +290,77 @@ async fn a_figure_saved_after_the_preview_is_a_conflict_and_the_import_saves_not
         })
         .map(|v| v.observation.value.format_vi());
     assert_eq!(stored.as_deref(), Some("30"), "the newer figure stays");
+
+    // The conflict shows the preview again over what is stored now: the clerk who
+    // still wants the file's figures confirms again, knowingly.
+    let again = common::unescape(&editor.post(&format!("{path}/confirm"), &pairs).await.body);
+    assert!(
+        again.contains("30 nhiệm vụ") && again.contains("Thay số đang lưu"),
+        "the conflict's preview shows the figure stored now"
+    );
+    let fields = confirm_fields(&again);
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let answer = editor.post(&format!("{path}/confirm"), &pairs).await;
+    assert_eq!(
+        answer.status, 303,
+        "confirmed over the newer figure: {}",
+        answer.body
+    );
+    let history = app.db.indicator_history(nv01).await.expect("history");
+    assert_eq!(history[0].new_value.as_deref(), Some("23"));
+    assert_eq!(
+        history[1].new_value.as_deref(),
+        Some("30"),
+        "30 stays in the history"
+    );
+}
+
+async fn the_preview_says_which_rows_replace_a_stored_figure_and_can_be_cancelled(app: TestApp) {
+    let (editor, path) = clerk(&app).await;
+    let (term, indicators) = app.indicators_of(2020).await;
+    let nv01 = by_code(&indicators, "NV-01")["id"].as_i64().unwrap_or(0);
+    let nv02 = by_code(&indicators, "NV-02")["id"].as_i64().unwrap_or(0);
+    let stored = [
+        common::year_figure(nv01, 2021, 30),
+        common::year_figure(nv02, 2021, 7),
+    ];
+    app.db
+        .save_values(term, &stored, &common::cli_actor())
+        .await
+        .expect("stored figures");
+    let audits = app.db.audit_count().await.expect("count");
+    let file = format!("{HEADER}NV-01;;;;23;;;;\nNV-02;;;;7;;;;\nQP-02;;;;5;;;;\n");
+    let (status, preview) = upload(&editor, &path, "so-lieu.csv", file.into_bytes()).await;
+    assert_eq!(status, 200, "{preview}");
+    let row = |code: &str| {
+        preview
+            .split("<tr")
+            .find(|r| r.contains(&format!(">{code}<")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        row("NV-01").contains("30 nhiệm vụ") && row("NV-01").contains("Thay số đang lưu"),
+        "old → new: {}",
+        row("NV-01")
+    );
+    assert!(
+        row("NV-02").contains("Giống số đang lưu"),
+        "{}",
+        row("NV-02")
+    );
+    assert!(row("QP-02").contains("Chưa có"), "{}", row("QP-02"));
+    assert!(preview.contains("1 dòng sẽ thay số liệu đang lưu."));
+    assert!(
+        preview.contains(&format!(
+            "href=\"/entry/{term}/2021\" class=\"button secondary\">Hủy, không lưu gì"
+        )),
+        "a cancel that leaves without saving"
+    );
+    assert_eq!(app.db.audit_count().await.expect("count"), audits);
 }
 
 on_both_backends!(
@@ -297,4 +368,5 @@ on_both_backends!(
     a_filled_template_is_previewed_then_saved_in_one_go,
     bad_files_are_refused_with_a_clear_message_and_change_nothing,
     a_tampered_confirmation_is_refused,
+    the_preview_says_which_rows_replace_a_stored_figure_and_can_be_cancelled,
 );

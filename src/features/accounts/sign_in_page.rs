@@ -57,13 +57,24 @@ fn FormMessage() -> impl IntoView {
 pub fn LoginPage() -> impl IntoView {
     let l = use_locale();
     let token = anonymous_csrf();
-    let next = query("next").filter(|n| n.starts_with('/') && !n.starts_with("//"));
+    // After a form posted without a session, the page that held it and what was
+    // typed come back as feedback, for the sign-in to carry on.
+    let feedback = form_feedback();
+    let next = feedback
+        .as_ref()
+        .and_then(|f| f.field("next"))
+        .or_else(|| query("next"))
+        .filter(|n| n.starts_with('/') && !n.starts_with("//"));
+    let kept = feedback
+        .and_then(|f| f.field("kept"))
+        .filter(|k| !k.is_empty());
     view! {
         <Heading text=l.t("account.login_title")/>
         <FormMessage/>
         <form class="stack narrow" method="post" action="/login">
             <CsrfField token/>
             <input type="hidden" name="next" value=next.unwrap_or_else(|| "/".to_string())/>
+            {kept.map(|kept| view! { <input type="hidden" name="kept" value=kept/> })}
             <UsernameField/>
             <label for="password">{l.t("account.password")}</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required/>

@@ -1,6 +1,7 @@
 //! POST /login, /logout and /setup.
 
 use super::users_post::valid_username;
+use crate::present::feedback::FormFeedback;
 use crate::web::auth::client_address::client_address;
 use crate::web::auth::{csrf, password, secret, session, throttle};
 use crate::web::form::{Fields, field};
@@ -8,11 +9,14 @@ use crate::web::form_error::{FormError, Refusal};
 use crate::web::guard::{NoFields, Post, SignedInUser, read_form};
 use crate::web::lang::Lang;
 use crate::web::rejection::PageForm;
+use crate::web::render::page_with;
 use crate::web::render::{is_plain_path, see_other, see_other_with_cookies};
 use crate::web::state::AppState;
+use crate::web::state::SignedIn;
 use axum::Router;
 use axum::extract::{ConnectInfo, FromRequest, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde::Deserialize;
@@ -59,6 +63,10 @@ struct SignInForm {
     /// Where to go once signed in: a path on this site, else the home page.
     #[serde(default)]
     next: String,
+    /// A form posted after the session ended, as it was typed (URL-encoded): shown
+    /// again, filled in, on `next` once signed in.
+    #[serde(default)]
+    kept: String,
 }
 
 /// The first-run setup form: the token of the setup link, and the first admin.
@@ -86,11 +94,12 @@ async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Lang(l): Lang,
-    headers: HeaderMap,
+    parts: Parts,
     AnonymousPost(form): AnonymousPost<SignInForm>,
 ) -> Result<Response, FormError> {
+    let headers = &parts.headers;
     let username = form.username.trim();
-    let address = client_address(peer.ip(), &headers, &state.config.trusted_proxies).to_string();
+    let address = client_address(peer.ip(), headers, &state.config.trusted_proxies).to_string();
     let refuse = |key: &str, status| refused("/login", &form.username, l.t(key), status);
     let wrong = || refuse("account.wrong_credentials", StatusCode::UNAUTHORIZED);
     // A name no account can have (control characters, 1 MB) is not looked up: it
@@ -117,15 +126,43 @@ async fn login(
     let user = user.ok_or_else(wrong)?;
     let _ = state.db.clear_login_failures(username).await;
     // A new session id at every sign-in: an id planted before sign-in is useless.
-    if let Some(old) = session::cookie(&headers, session::COOKIE) {
+    if let Some(old) = session::cookie(headers, session::COOKIE) {
         let _ = state.db.delete_session(&secret::hash(old)).await;
     }
-    let cookie = session::start(&state.db, user.id.get(), state.config.secure_cookies).await?;
+    let started = session::start(&state.db, user.id.get(), state.config.secure_cookies).await?;
     tracing::info!(user = %user.username, "signed in");
     let next = Some(form.next.as_str())
         .filter(|n| is_plain_path(n))
         .unwrap_or("/");
-    Ok(see_other_with_cookies(next, &[cookie]))
+    let kept = serde_urlencoded::from_str::<Fields>(&form.kept).unwrap_or_default();
+    if kept.is_empty() {
+        return Ok(see_other_with_cookies(next, &[started.cookie]));
+    }
+    // The form whose post found the session ended, filled in again as it was typed,
+    // answered at once (there is nowhere to keep it across a redirect): the clerk
+    // checks it and saves again under the new session.
+    let mut parts = parts.clone();
+    let cookie = started.cookie.clone();
+    parts.extensions.insert(SignedIn {
+        user,
+        csrf: started.csrf,
+        session_hash: started.session_hash,
+    });
+    let feedback = FormFeedback {
+        message: Some(l.t("account.form_kept").to_string()),
+        fields: kept.into_iter().collect(),
+        ..Default::default()
+    };
+    let mut page = page_with(&state, &parts, next, feedback, StatusCode::OK).await;
+    let headers = page.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        headers.append(header::SET_COOKIE, value);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store, private"),
+    );
+    Ok(page)
 }
 
 async fn logout(State(state): State<AppState>, post: Post<SignedInUser, NoFields>) -> Response {
@@ -186,7 +223,7 @@ async fn setup(
         .await
     {
         Ok(Some(id)) => match session::start(&state.db, id, state.config.secure_cookies).await {
-            Ok(cookie) => {
+            Ok(session::Started { cookie, .. }) => {
                 tracing::info!(user = %username, "first admin created through the setup link");
                 Ok(see_other_with_cookies("/admin/users", &[cookie]))
             }

@@ -74,18 +74,31 @@ pub fn mark_cacheability(personal: bool, response: &mut Response) {
     }
 }
 
-/// Starts a session for `user_id`; returns the Set-Cookie header value.
-pub async fn start(db: &Db, user_id: i64, secure: bool) -> Result<String, DbError> {
+/// A session just started: the Set-Cookie header value, and what a page rendered
+/// in the same answer needs to know of it.
+pub struct Started {
+    pub cookie: String,
+    pub csrf: String,
+    pub session_hash: String,
+}
+
+/// Starts a session for `user_id`.
+pub async fn start(db: &Db, user_id: i64, secure: bool) -> Result<Started, DbError> {
     let token = secret::token();
     let csrf = secret::token();
+    let session_hash = secret::hash(&token);
     db.create_session(
-        &secret::hash(&token),
+        &session_hash,
         user_id,
         &csrf,
         &crate::clock::iso_in(LIFETIME_SECS),
     )
     .await?;
-    Ok(set_cookie(COOKIE, &token, LIFETIME_SECS, secure))
+    Ok(Started {
+        cookie: set_cookie(COOKIE, &token, LIFETIME_SECS, secure),
+        csrf,
+        session_hash,
+    })
 }
 
 /// `Set-Cookie` for a cookie scripts cannot read and other sites do not send on POST.

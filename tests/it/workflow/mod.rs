@@ -14,6 +14,7 @@ use serde_json::Value;
 
 mod duties;
 mod returns;
+mod session_end;
 
 /// A committee office: a clerk, a leader, and the 2020–2025 term.
 pub(super) struct Office {

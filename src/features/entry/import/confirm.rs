@@ -4,10 +4,11 @@
 //! other writer: a figure someone changed after the preview is a conflict, listed by
 //! code, and nothing is saved.
 
-use super::upload::outcome_page;
+use super::upload::{outcome_page, preview_rows};
 use super::view::ImportOutcome;
 use crate::db::{Actor, Origin, ValueChange, WriteError};
 use crate::domain::{FigureInput, IndicatorCode, Period, Written};
+use crate::ingest::import::ImportedRow;
 use crate::present::conflict_text;
 use crate::web::form_error::FormError;
 use crate::web::guard::{EnterValues, Post};
@@ -25,6 +26,8 @@ use std::collections::HashMap;
 /// One row of the preview, as its hidden fields `{part}_{n}` carry it back.
 #[derive(Debug, Default)]
 struct ConfirmRow {
+    /// The row number in the file, to say it again if the preview is shown again.
+    line: Option<String>,
     code: Option<String>,
     /// Canonical ("1234.5"), as the preview showed it.
     value: Option<String>,
@@ -41,6 +44,7 @@ struct ConfirmRow {
 #[serde(try_from = "Vec<(String, String)>")]
 pub(super) struct ConfirmForm {
     count: Option<String>,
+    file: Option<String>,
     rows: HashMap<usize, ConfirmRow>,
 }
 
@@ -52,9 +56,16 @@ impl TryFrom<Vec<(String, String)>> for ConfirmForm {
     fn try_from(fields: Vec<(String, String)>) -> Result<Self, &'static str> {
         let mut form = ConfirmForm::default();
         for (name, value) in fields {
-            if name == "rows" {
-                form.count.get_or_insert(value);
-                continue;
+            match name.as_str() {
+                "rows" => {
+                    form.count.get_or_insert(value);
+                    continue;
+                }
+                "file" => {
+                    form.file.get_or_insert(value);
+                    continue;
+                }
+                _ => {}
             }
             let row = name.split_once('_').and_then(|(part, n)| {
                 Some((
@@ -67,6 +78,7 @@ impl TryFrom<Vec<(String, String)>> for ConfirmForm {
             };
             let row = form.rows.entry(n as usize).or_default();
             let slot = match part {
+                "line" => &mut row.line,
                 "code" => &mut row.code,
                 "value" => &mut row.value,
                 "q" => &mut row.qualifier,
@@ -115,6 +127,7 @@ pub(super) async fn confirm(
         (outcome, status)
     };
     let mut changes = Vec::with_capacity(count);
+    let mut rows = Vec::with_capacity(count);
     for n in 0..count {
         let row = form.rows.get(&n);
         let indicator = row
@@ -137,21 +150,36 @@ pub(super) async fn confirm(
             .check(i.definition.unit.kind)
             .ok()
             .flatten()
-            .map(|f| (i.id, f)),
+            .map(|f| (i, f)),
             _ => None,
         };
         // What the preview sends was checked already: anything else was altered.
-        let Some((id, figure)) = figure else {
+        let Some((indicator, figure)) = figure else {
             let (outcome, status) = changed(StatusCode::UNPROCESSABLE_ENTITY);
             return Ok(outcome_page(&state, &parts, term_id, year, outcome, status).await);
         };
-        changes.push(ValueChange::new(id.get(), Period::Year(year), figure));
+        rows.push(ImportedRow {
+            line: row
+                .and_then(|r| r.line.as_deref())
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or(n + 1),
+            code: indicator.definition.code.clone(),
+            figure: figure.figure.clone(),
+        });
+        changes.push(ValueChange::new(
+            indicator.id.get(),
+            Period::Year(year),
+            figure,
+        ));
     }
     let actor = Actor {
         user_id: post.user.user.id.get(),
         username: post.user.user.username.clone(),
         origin: Origin::Import,
     };
+    // After a conflict the preview is shown again with the figures stored now, so
+    // that the clerk decides: confirm again over them, or cancel.
+    let mut again = Vec::new();
     let (message, problems, status) = match state.db.save_values(term_id, &changes, &actor).await {
         Ok(n) => return Ok(see_other(&format!("/entry/{term_id}/{year}?saved={n}"))),
         Err(WriteError::Conflicts(conflicts)) => {
@@ -170,6 +198,9 @@ pub(super) async fn confirm(
                     ))
                 })
                 .collect();
+            if let Some(now) = super::routes::working(&state, term_id, year).await {
+                again = preview_rows(&now, year, l, rows);
+            }
             let n = conflicts.len().to_string();
             (
                 l.tf("import_page.conflicts", &[("n", &n)]),
@@ -188,9 +219,10 @@ pub(super) async fn confirm(
         }
     };
     let outcome = ImportOutcome {
+        file_name: form.file.clone().unwrap_or_default(),
+        rows: again,
         message: Some(message),
         problems,
-        ..Default::default()
     };
     Ok(outcome_page(&state, &parts, term_id, year, outcome, status).await)
 }

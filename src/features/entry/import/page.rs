@@ -54,29 +54,44 @@ fn ImportBody(view: ImportPageView) -> impl IntoView {
 
 #[component]
 fn Outcome(outcome: ImportOutcome, term: TermId, year: i32, csrf: String) -> impl IntoView {
-    let l = use_locale();
-    if let Some(message) = outcome.message {
-        return view! {
+    let summary = outcome.message.clone().map(|message| {
+        view! {
             <div class="error-summary" role="alert">
                 <h2>{message}</h2>
-                <ul>{outcome.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <ul>{outcome.problems.clone().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </div>
         }
-        .into_any();
-    }
+    });
+    // A conflict shows the preview again with the figures stored now, for the clerk
+    // to confirm over them or cancel; a file with problems has no rows to show.
+    let preview = (!outcome.rows.is_empty()).then(|| view! { <Preview outcome term year csrf/> });
+    view! { {summary} {preview} }
+}
+
+#[component]
+fn Preview(outcome: ImportOutcome, term: TermId, year: i32, csrf: String) -> impl IntoView {
+    let l = use_locale();
     let count = outcome.rows.len();
+    let replacing = outcome
+        .rows
+        .iter()
+        .filter(|r| r.replaces.is_some() && !r.unchanged)
+        .count();
     view! {
         <section class="preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{l.tf("import_page.preview", &[("n", &count.to_string()), ("file", &outcome.file_name)])}</h2>
+            {(replacing > 0).then(|| view! { <p class="notice warning">{l.tf("import_page.replacing", &[("n", &replacing.to_string())])}</p> })}
             <form method="post" action=format!("/import/{term}/{year}/confirm")>
                 <CsrfField token=csrf/>
                 <input type="hidden" name="rows" value=count.to_string()/>
+                <input type="hidden" name="file" value=outcome.file_name.clone()/>
                 <div class="table-scroll">
                     <table>
                         <thead><tr>
                             <th scope="col">{l.t("import_page.line")}</th>
                             <th scope="col">{l.t("term.col_indicator")}</th>
-                            <th scope="col" class="num">{l.t("indicator.col_value")}</th>
+                            <th scope="col" class="num">{l.t("import_page.col_stored")}</th>
+                            <th scope="col" class="num">{l.t("import_page.col_file")}</th>
                             <th scope="col">{l.t("indicator.note")}</th>
                         </tr></thead>
                         <tbody>
@@ -85,22 +100,40 @@ fn Outcome(outcome: ImportOutcome, term: TermId, year: i32, csrf: String) -> imp
                     </table>
                 </div>
                 <p>{l.t("import_page.confirm_hint")}</p>
-                <button type="submit" class="button">{l.tf("import_page.confirm", &[("n", &count.to_string())])}</button>
+                <div class="actions">
+                    <button type="submit" class="button">{l.tf("import_page.confirm", &[("n", &count.to_string())])}</button>
+                    // Nothing is stored before the confirm: cancelling is leaving.
+                    <a class="button secondary" href=format!("/entry/{term}/{year}")>{l.t("import_page.cancel")}</a>
+                </div>
             </form>
         </section>
     }
-    .into_any()
 }
 
 #[component]
 fn PreviewRow(n: usize, row: ImportRowView) -> impl IntoView {
+    let l = use_locale();
+    let mark = match (&row.replaces, row.unchanged) {
+        (Some(_), true) => Some(("unchanged", l.t("import_page.unchanged"))),
+        (Some(_), false) => Some(("replaces", l.t("import_page.replaces"))),
+        (None, _) => None,
+    };
+    let stored = row
+        .replaces
+        .clone()
+        .unwrap_or_else(|| l.t("import_page.none_stored").to_string());
     view! {
-        <tr>
+        <tr class=mark.map(|(class, _)| class)>
             <td>{row.line}</td>
             <th scope="row"><span class="code">{row.code.clone()}</span>" "{row.name}</th>
-            <td class="num result">{row.figure}</td>
+            <td class="num">{stored}</td>
+            <td class="num result">
+                {row.figure}
+                {mark.map(|(_, word)| view! { <br/><small class="mark">{word}</small> })}
+            </td>
             <td>
                 {row.note.clone()}
+                <input type="hidden" name=format!("line_{n}") value=row.line.to_string()/>
                 <input type="hidden" name=format!("code_{n}") value=row.code/>
                 <input type="hidden" name=format!("value_{n}") value=row.value/>
                 <input type="hidden" name=format!("q_{n}") value=row.qualifier/>

@@ -3,9 +3,9 @@
 
 use super::view::{ImportOutcome, ImportRowView};
 use crate::db::TermData;
-use crate::domain::IndicatorCode;
+use crate::domain::{IndicatorCode, Period};
 use crate::i18n::{Explainer, Locale};
-use crate::ingest::import::{ImportFailure, Known, parse_upload};
+use crate::ingest::import::{ImportFailure, ImportedRow, Known, parse_upload};
 use crate::web::guard::{Allowed, EnterValues};
 use crate::web::rejection::{PagePath, PageRejection, bad_form, page_not_found};
 use crate::web::render::page_with_context;
@@ -96,43 +96,9 @@ pub(super) async fn upload(
     };
     match parse_upload(&file_name, &bytes, &known(&data)) {
         Ok(rows) => {
-            let index: HashMap<&IndicatorCode, &_> = data
-                .indicators
-                .iter()
-                .map(|i| (&i.definition.code, i))
-                .collect();
-            let by_code = |code: &IndicatorCode| index.get(code).copied();
-            let rows = rows
-                .into_iter()
-                .filter_map(|r| {
-                    let i = by_code(&r.code)?;
-                    let ex = Explainer {
-                        locale: l,
-                        unit: &i.definition.unit,
-                    };
-                    Some(ImportRowView {
-                        line: r.line,
-                        code: r.code.to_string(),
-                        name: i.definition.name.clone(),
-                        value: r.figure.value.canonical(),
-                        figure: ex.figure(r.figure.value, r.figure.qualifier),
-                        qualifier: r.figure.qualifier.key().to_string(),
-                        note: r.figure.note.unwrap_or_default(),
-                        document: r.figure.source_document.unwrap_or_default(),
-                        quote: r.figure.quote.unwrap_or_default(),
-                        // The figure this row replaces, as the preview saw it: a
-                        // figure saved after this is a conflict at confirm.
-                        version: i
-                            .values
-                            .iter()
-                            .find(|v| v.observation.period == crate::domain::Period::Year(year))
-                            .map_or(0, |v| v.version),
-                    })
-                })
-                .collect();
             let outcome = ImportOutcome {
+                rows: preview_rows(&data, year, l, rows),
                 file_name,
-                rows,
                 ..Default::default()
             };
             outcome_page(&state, &parts, term_id, year, outcome, StatusCode::OK).await
@@ -153,6 +119,56 @@ pub(super) async fn upload(
             outcome_page(&state, &parts, term_id, year, outcome, status).await
         }
     }
+}
+
+/// The preview of checked rows: each with the stored figure it replaces, and the
+/// version the confirm must find still stored (a figure saved after this is a
+/// conflict at confirm).
+pub(super) fn preview_rows(
+    data: &TermData,
+    year: i32,
+    l: Locale,
+    rows: Vec<ImportedRow>,
+) -> Vec<ImportRowView> {
+    let index: HashMap<&IndicatorCode, &_> = data
+        .indicators
+        .iter()
+        .map(|i| (&i.definition.code, i))
+        .collect();
+    rows.into_iter()
+        .filter_map(|r| {
+            let i = *index.get(&r.code)?;
+            let ex = Explainer {
+                locale: l,
+                unit: &i.definition.unit,
+            };
+            let stored = i
+                .values
+                .iter()
+                .find(|v| v.observation.period == Period::Year(year));
+            let unchanged = stored.is_some_and(|v| {
+                v.observation.value == r.figure.value
+                    && v.observation.qualifier == r.figure.qualifier
+                    && v.note == r.figure.note
+                    && v.source.document == r.figure.source_document
+                    && v.source.quote == r.figure.quote
+            });
+            Some(ImportRowView {
+                line: r.line,
+                code: r.code.to_string(),
+                name: i.definition.name.clone(),
+                value: r.figure.value.canonical(),
+                figure: ex.figure(r.figure.value, r.figure.qualifier),
+                qualifier: r.figure.qualifier.key().to_string(),
+                note: r.figure.note.unwrap_or_default(),
+                document: r.figure.source_document.unwrap_or_default(),
+                quote: r.figure.quote.unwrap_or_default(),
+                version: stored.map_or(0, |v| v.version),
+                replaces: stored.map(|v| ex.figure(v.observation.value, v.observation.qualifier)),
+                unchanged,
+            })
+        })
+        .collect()
 }
 
 /// An upload whose body cannot be read: over the size limit, or not a whole

@@ -28,11 +28,16 @@ pub struct ImportRowView {
     /// The version of the stored figure the row replaces (0: none), carried by the
     /// confirm form so that a figure changed since is a conflict.
     pub version: i64,
+    /// The stored figure the row replaces, written out; None when the year has none.
+    pub replaces: Option<String>,
+    /// The row holds what is stored already: confirming leaves it as it is.
+    pub unchanged: bool,
 }
 
 /// What an upload produced: rows to confirm, or the problems to fix.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ImportOutcome {
+    /// The uploaded file's name, carried by the confirm form for the heading.
     pub file_name: String,
     pub rows: Vec<ImportRowView>,
     pub message: Option<String>,
