@@ -16,6 +16,7 @@ mod returns;
 mod review;
 mod rows;
 mod seed;
+mod settings;
 mod term_cache;
 
 pub use accounts::UserRecord;

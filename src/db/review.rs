@@ -90,7 +90,12 @@ impl Db {
                 return Err(WriteError::WrongState);
             }
             if decision == Decision::Approve && current.updated_by == Some(actor.user_id) {
-                return Err(WriteError::OwnFigure);
+                // Read in the decision's transaction: an admin's change of the rule
+                // holds for every decision after it.
+                let off: i64 = sqlx::query_scalar(super::settings::SEPARATION_OFF).fetch_one(&mut *tx).await?;
+                if off == 0 {
+                    return Err(WriteError::OwnFigure);
+                }
             }
             let action = match decision {
                 Decision::Approve => {

@@ -1,4 +1,4 @@
-//! The server function behind the accounts page; it checks the role first.
+//! The server functions behind the accounts page; each checks the role first.
 
 use crate::features::accounts::view::UserRowView;
 use crate::ui::errors::PageError;
@@ -17,4 +17,11 @@ pub async fn get_users() -> Result<Vec<UserRowView>, PageError> {
             disabled: u.disabled,
         })
         .collect())
+}
+
+/// Whether the separation of duties holds, for the admin's switch.
+#[server(prefix = "/fn", endpoint = "review_rule")]
+pub async fn get_review_rule() -> Result<bool, PageError> {
+    let (_, db) = crate::ui::session::require(crate::domain::Action::ManageUsers)?;
+    Ok(db.separation_of_duties().await?)
 }

@@ -1,7 +1,7 @@
 //! `/admin/users`: the admin's accounts page.
 
 use crate::domain::{Action, Role};
-use crate::features::accounts::data::get_users;
+use crate::features::accounts::data::{get_review_rule, get_users};
 use crate::ui::forms::ButtonForm;
 use crate::ui::page::{Heading, loaded, refusal};
 use crate::ui::route::query;
@@ -19,6 +19,7 @@ pub fn UsersPage() -> impl IntoView {
         return refused;
     }
     let csrf = me.as_ref().map(|u| u.csrf.clone()).unwrap_or_default();
+    let rule_csrf = csrf.clone();
     let feedback = form_feedback().unwrap_or_default();
     let created = query("created").is_some();
     let field_error = |name: &str| {
@@ -74,6 +75,30 @@ pub fn UsersPage() -> impl IntoView {
             <input id="new-password" name="password" type="password" autocomplete="new-password" required aria-describedby="new-password-hint"/>
             <button type="submit" class="button">{l.t("users.create")}</button>
         </form>
+        <ReviewRule csrf=rule_csrf/>
     }
     .into_any()
+}
+
+/// The separation of duties, said in words, with the button that turns it over.
+#[component]
+fn ReviewRule(csrf: String) -> impl IntoView {
+    let l = use_locale();
+    let rule = AsyncDerived::new(get_review_rule);
+    view! {
+        <h2 id="review-rule">{l.t("users.review_rule")}</h2>
+        {loaded(rule, move |on| {
+            let (state, change, button) = if on {
+                ("users.rule_on", "off", "users.rule_turn_off")
+            } else {
+                ("users.rule_off", "on", "users.rule_turn_on")
+            };
+            view! {
+                <p>{l.t(state)}</p>
+                <ButtonForm action=format!("/admin/settings/separation-of-duties/{change}") csrf=csrf.clone()>
+                    {l.t(button)}
+                </ButtonForm>
+            }
+        })}
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::Role;
 use crate::web::auth::password;
-use crate::web::form::Fields;
+use crate::web::form::{Fields, form_actor};
 use crate::web::form_error::{FormError, Refusal};
 use crate::web::guard::{ManageUsers, NoFields, Post};
 use crate::web::lang::Lang;
@@ -21,6 +21,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/users", post(create))
         .route("/admin/users/{username}/{change}", post(change))
+        .route(
+            "/admin/settings/separation-of-duties/{change}",
+            post(separation_of_duties),
+        )
 }
 
 /// 3 to 40 characters: letters, digits, '.', '_' or '-'.
@@ -118,4 +122,28 @@ async fn change(
         true => Ok(see_other("/admin/users")),
         false => Err(FormError::NotFound),
     }
+}
+
+/// The last part of `/admin/settings/separation-of-duties/…`.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Switch {
+    On,
+    Off,
+}
+
+/// Turns the separation of duties on or off (a small office where the one approver
+/// also enters figures); audited. A second click of the same button changes nothing.
+async fn separation_of_duties(
+    State(state): State<AppState>,
+    PagePath(switch): PagePath<Switch>,
+    post: Post<ManageUsers, NoFields>,
+) -> Result<Response, FormError> {
+    let on = switch == Switch::On;
+    state
+        .db
+        .set_separation_of_duties(on, &form_actor(&post.user))
+        .await?;
+    tracing::info!(by = %post.user.user.username, on, "separation of duties changed");
+    Ok(see_other("/admin/users#review-rule"))
 }

@@ -187,6 +187,16 @@ fn routes(ids: &Ids) -> Vec<Route> {
         route("create user", "/admin/users".into(), 4),
         route("disable user", "/admin/users/tam-thoi/disable".into(), 4),
         route("enable user", "/admin/users/tam-thoi/enable".into(), 4),
+        route(
+            "review rule off",
+            "/admin/settings/separation-of-duties/off".into(),
+            4,
+        ),
+        route(
+            "review rule on",
+            "/admin/settings/separation-of-duties/on".into(),
+            4,
+        ),
         route("create term", "/admin/terms".into(), 4),
         route("correct term", format!("/admin/terms/{term}"), 4),
         route(
@@ -318,7 +328,7 @@ async fn every_state_change_is_allowed_to_exactly_the_roles_that_may_make_it(app
             }
         }
     }
-    assert_eq!(tried, 22 * 5, "every route by everybody");
+    assert_eq!(tried, 24 * 5, "every route by everybody");
 }
 
 on_both_backends!(every_state_change_is_allowed_to_exactly_the_roles_that_may_make_it);

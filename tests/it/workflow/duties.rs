@@ -167,7 +167,70 @@ async fn a_double_click_on_save_stores_the_figure_once_and_blames_nobody(app: Te
     assert_eq!(other.status, 409, "{}", other.body);
 }
 
+async fn an_admin_may_turn_the_rule_off_for_a_small_office_and_each_change_is_audited(
+    app: TestApp,
+) {
+    let o = office(&app).await;
+    let admin = app.signed_in("quantri", "mat-khau-quan-tri").await;
+    let path = format!("/entry/{}/2021", o.term);
+    let own = |code: &str| id_of(&o.list, code);
+    for code in ["QP-02", "NV-01"] {
+        assert_eq!(save(&o.leader, &path, own(code), "10").await.status, 303);
+    }
+    let csrf = o.leader.csrf().await;
+    assert_eq!(
+        o.leader
+            .post(&format!("{path}/submit"), &[("csrf", &csrf)])
+            .await
+            .status,
+        303
+    );
+    let page = common::unescape(&admin.get("/admin/users").await.body);
+    assert!(page.contains("Đang áp dụng"), "the rule is on by default");
+
+    let before = app.db.audit_count().await.expect("count");
+    let switch = |to: &str| format!("/admin/settings/separation-of-duties/{to}");
+    // The leader may not turn it off; the admin may, once (a second click is nothing).
+    let refused = o
+        .leader
+        .post(&switch("off"), &[("csrf", &o.leader.csrf().await)])
+        .await;
+    assert_eq!(refused.status, 403);
+    for _ in 0..2 {
+        let off = admin
+            .post(&switch("off"), &[("csrf", &admin.csrf().await)])
+            .await;
+        assert_eq!(off.status, 303, "{}", off.body);
+    }
+    assert_eq!(
+        app.db.audit_count().await.expect("count"),
+        before + 1,
+        "audited once"
+    );
+    let page = common::unescape(&admin.get("/admin/users").await.body);
+    assert!(page.contains("Đang tắt"), "the page says the rule is off");
+
+    let approved = review(&o.leader, own("QP-02"), "approve", "").await;
+    assert_eq!(approved.status, 303, "{}", approved.body);
+    assert_eq!(
+        state_of(&app, o.term, own("QP-02")).await,
+        Some(ValueState::Approved)
+    );
+
+    let on = admin
+        .post(&switch("on"), &[("csrf", &admin.csrf().await)])
+        .await;
+    assert_eq!(on.status, 303);
+    let again = review(&o.leader, own("NV-01"), "approve", "").await;
+    assert_eq!(again.status, 403, "the rule holds again");
+    assert_eq!(
+        state_of(&app, o.term, own("NV-01")).await,
+        Some(ValueState::Submitted)
+    );
+}
+
 on_both_backends!(
+    an_admin_may_turn_the_rule_off_for_a_small_office_and_each_change_is_audited,
     an_approver_cannot_approve_a_figure_they_changed_themselves,
     a_program_sends_its_figure_for_approval_through_the_api,
     a_double_click_on_save_stores_the_figure_once_and_blames_nobody,
