@@ -62,10 +62,7 @@ pub(super) async fn stored(
         period: period.key(),
         value: value.observation.value.canonical(),
         qualifier: value.observation.qualifier.key(),
-        note: value.note.clone(),
-        state: value.state,
-        version: value.version,
-        updated_at: value.updated_at,
+        revision: value.into(),
     }))
 }
 
