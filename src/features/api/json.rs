@@ -4,7 +4,7 @@
 //! the text the database stores (`clock::json`), so the wire format is the stored one.
 
 use crate::clock::Timestamp;
-use crate::db::{IndicatorRecord, TermData, TermRecord};
+use crate::db::{IndicatorRecord, TermData, TermRecord, ValueRecord};
 use crate::domain::{Progress, ValueState};
 use crate::i18n::{Explainer, Locale};
 use crate::present::progress_of;
@@ -65,6 +65,16 @@ pub struct ValueJson {
     pub qualifier: &'static str,
     pub text: String,
     pub source: SourceJson,
+    // Last, so that the answer's keys keep their order; in the OpenAPI document
+    // the two parts are an `allOf`.
+    #[serde(flatten)]
+    #[schema(inline)]
+    pub revision: RevisionJson,
+}
+
+/// Where a stored figure stands: its note, review state, version and last change.
+#[derive(Serialize, ToSchema)]
+pub struct RevisionJson {
     pub note: Option<String>,
     /// `draft`, `submitted`, `approved` or `returned`.
     #[schema(value_type = String)]
@@ -74,6 +84,17 @@ pub struct ValueJson {
     #[serde(serialize_with = "crate::clock::json::seconds")]
     #[schema(value_type = String)]
     pub updated_at: Timestamp,
+}
+
+impl From<&ValueRecord> for RevisionJson {
+    fn from(v: &ValueRecord) -> Self {
+        RevisionJson {
+            note: v.note.clone(),
+            state: v.state,
+            version: v.version,
+            updated_at: v.updated_at,
+        }
+    }
 }
 
 /// Progress towards the target; numbers are decimal strings.
@@ -120,14 +141,11 @@ pub struct StoredValueJson {
     pub value: String,
     /// `exact`, `more_than`, `about` or `at_least`.
     pub qualifier: &'static str,
-    pub note: Option<String>,
-    /// `draft`, `submitted`, `approved` or `returned`.
-    #[schema(value_type = String)]
-    pub state: ValueState,
-    pub version: i64,
-    #[serde(serialize_with = "crate::clock::json::seconds")]
-    #[schema(value_type = String)]
-    pub updated_at: Timestamp,
+    // Last, so that the answer's keys keep their order; in the OpenAPI document
+    // the two parts are an `allOf`.
+    #[serde(flatten)]
+    #[schema(inline)]
+    pub revision: RevisionJson,
 }
 
 pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> IndicatorJson {
@@ -169,10 +187,7 @@ pub fn indicator_json(data: &TermData, i: &IndicatorRecord, today: i32) -> Indic
                     document: v.source.document.clone(),
                     quote: v.source.quote.clone(),
                 },
-                note: v.note.clone(),
-                state: v.state,
-                version: v.version,
-                updated_at: v.updated_at,
+                revision: v.into(),
             })
             .collect(),
         progress: ProgressJson {

@@ -1,6 +1,6 @@
 //! The JSON read API under `/api/v1`, its OpenAPI document, and `/healthz`.
 
-use super::answers::DatabaseFailures;
+use super::answers::ReadFailures;
 use super::json::{IndicatorJson, TermJson, indicator_json};
 use super::openapi;
 use super::paging::Window;
@@ -43,8 +43,7 @@ pub async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiE
 #[utoipa::path(get, path = "/api/v1/terms", tag = "read", security((), ("api_token" = [])),
     responses(
         (status = 200, description = "The terms", body = Vec<TermJson>),
-        (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
-        DatabaseFailures,
+        ReadFailures,
     ),
 )]
 pub async fn terms(
@@ -85,9 +84,8 @@ fn figures(caller: &Caller) -> Figures {
                 ("Link" = String, description = "The first, previous, next and last pages (RFC 8288), when there are others"),
             )),
         (status = 400, description = "`limit` or `offset` is not a whole number in range", body = ErrorBody),
-        (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
         (status = 404, description = "No term with that id", body = ErrorBody),
-        DatabaseFailures,
+        ReadFailures,
     ),
 )]
 pub async fn term_indicators(
@@ -121,9 +119,8 @@ pub async fn term_indicators(
     params(("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1)),
     responses(
         (status = 200, description = "The indicator", body = IndicatorJson),
-        (status = 401, description = "A wrong API token, or none on a private server", body = ErrorBody),
         (status = 404, description = "No indicator with that id", body = ErrorBody),
-        DatabaseFailures,
+        ReadFailures,
     ),
 )]
 pub async fn indicator(

@@ -4,15 +4,13 @@
 
 use crate::db::WriteError;
 use crate::domain::Action;
-use crate::features::api::answers::{DatabaseFailures, WriteRefusals};
+use crate::features::api::answers::WriteFailures;
 use crate::features::api::json::StoredValueJson;
 use crate::features::api::write::stored;
-use crate::features::api::write_input::{parse_body, parse_id, parse_period, write_error, writer};
-use crate::web::auth::caller::Caller;
+use crate::features::api::write_input::{FigureCall, FigurePath, bad, write_error};
 use crate::web::error::{ApiError, ErrorBody};
-use crate::web::rejection::{ApiPath, JsonBytes, api_method_not_allowed};
+use crate::web::rejection::api_method_not_allowed;
 use crate::web::state::AppState;
-use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -39,10 +37,7 @@ pub struct SubmitBody {
 /// Sends a draft or returned figure for approval (an editor's token or above).
 #[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/submit", tag = "write",
     security(("api_token" = [])),
-    params(
-        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
-        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
-    ),
+    params(FigurePath),
     request_body(content = Option<SubmitBody>, description = "Optional; may be empty"),
     responses(
         (status = 200, description = "Submitted; the stored figure", body = StoredValueJson),
@@ -50,31 +45,18 @@ pub struct SubmitBody {
         (status = 403, description = "A session instead of a token, or a role that may not submit", body = ErrorBody),
         (status = 404, description = "No such indicator, or no figure for that period", body = ErrorBody),
         (status = 409, description = "The figure changed since `expected_version`, or it is neither a draft nor returned", body = ErrorBody),
-        WriteRefusals,
-        DatabaseFailures,
+        WriteFailures,
     ),
 )]
-pub async fn submit(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath((raw_id, raw_period)): ApiPath<(String, String)>,
-    JsonBytes(body): JsonBytes,
-) -> Result<Json<StoredValueJson>, ApiError> {
-    let actor = writer(&caller, Action::SubmitValues)?;
-    let id = parse_id(&raw_id)?;
-    let period = parse_period(&raw_period)?;
-    // No body, `null` and `{}` all mean no version check.
-    let body: SubmitBody = if body.is_empty() {
-        SubmitBody::default()
-    } else {
-        parse_body::<Option<SubmitBody>>(&body)?.unwrap_or_default()
-    };
+pub async fn submit(call: FigureCall) -> Result<Json<StoredValueJson>, ApiError> {
+    let (actor, id) = call.writer(Action::SubmitValues)?;
+    let period = call.period()?;
+    // No body means no version check.
+    let body: SubmitBody = call.optional_body()?;
     if body.expected_version.is_some_and(|v| v < 0) {
-        return Err(crate::features::api::write_input::bad(
-            "expected_version cannot be negative",
-        ));
+        return Err(bad("expected_version cannot be negative"));
     }
-    state
+    call.state
         .db
         .submit_value(id, period, body.expected_version, &actor)
         .await
@@ -85,5 +67,5 @@ pub async fn submit(
             ),
             other => write_error(other),
         })?;
-    stored(&state, id, period).await
+    stored(&call.state, id, period).await
 }

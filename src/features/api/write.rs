@@ -3,23 +3,23 @@
 //! Writes need an API token (a cookie session would need a CSRF token); the same
 //! validation as the entry form applies.
 
-use crate::db::{AuditRecord, Decision, Figures, ValueChange};
+use crate::db::{AuditRecord, Decision, Figures, TermData, ValueChange};
 use crate::domain::IndicatorId;
 use crate::domain::{Action, FigureError, FigureInput, Period, Written};
-use crate::features::api::answers::{DatabaseFailures, ReviewRefusals, WriteRefusals};
+use crate::features::api::answers::{DatabaseFailures, ReviewFailures, WriteFailures};
 use crate::features::api::json::StoredValueJson;
 use crate::features::api::write_input::{
-    PutBody, ReturnBody, ReviewBody, bad, parse_body, parse_id, parse_period, write_error, writer,
+    FigureCall, FigurePath, PutBody, ReturnBody, ReviewBody, bad, parse_body, parse_id, write_error,
 };
 use crate::web::auth::caller::Caller;
 use crate::web::error::{ApiError, ErrorBody};
-use crate::web::rejection::{ApiPath, JsonBytes, api_method_not_allowed};
+use crate::web::rejection::{ApiPath, api_method_not_allowed};
 use crate::web::state::AppState;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde_json::Value;
+use std::sync::Arc;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -52,11 +52,7 @@ pub(super) async fn stored(
         .term_of_indicator(indicator_id)
         .await?
         .ok_or_else(|| ApiError::NotFound("no such indicator".into()))?;
-    let data = state
-        .db
-        .term_data_as(term_id, Figures::Working)
-        .await?
-        .ok_or(ApiError::Internal)?;
+    let data = working(state, term_id).await?;
     let value = data
         .indicator(IndicatorId::new(indicator_id))
         .and_then(|i| i.values.iter().find(|v| v.observation.period == period))
@@ -66,11 +62,27 @@ pub(super) async fn stored(
         period: period.key(),
         value: value.observation.value.canonical(),
         qualifier: value.observation.qualifier.key(),
-        note: value.note.clone(),
-        state: value.state,
-        version: value.version,
-        updated_at: value.updated_at,
+        revision: value.into(),
     }))
+}
+
+/// The term an indicator belongs to; an unknown id is a 404.
+async fn term_of(state: &AppState, id: i64) -> Result<i64, ApiError> {
+    state
+        .db
+        .term_of_indicator(id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))
+}
+
+/// The working figures of a term that is known to exist (one of its indicators
+/// was just found), as writes check and answer them.
+async fn working(state: &AppState, term_id: i64) -> Result<Arc<TermData>, ApiError> {
+    state
+        .db
+        .term_data_as(term_id, Figures::Working)
+        .await?
+        .ok_or(ApiError::Internal)
 }
 
 /// Enters or changes a figure (an editor's token); it becomes a draft.
@@ -87,30 +99,16 @@ pub(super) async fn stored(
         (status = 403, description = "A session instead of a token, or a role that may not enter figures", body = ErrorBody),
         (status = 404, description = "No indicator with that id", body = ErrorBody),
         (status = 409, description = "The figure changed since `expected_version`", body = ErrorBody),
-        WriteRefusals,
-        DatabaseFailures,
+        WriteFailures,
     ),
 )]
-pub async fn put_value(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath((raw_id, raw_period)): ApiPath<(String, String)>,
-    JsonBytes(body): JsonBytes,
-) -> Result<Json<StoredValueJson>, ApiError> {
-    let actor = writer(&caller, Action::EnterValues)?;
-    let id = parse_id(&raw_id)?;
-    let body: PutBody = parse_body(&body)?;
-    let period = parse_period(&raw_period)?;
-    let term_id = state
-        .db
-        .term_of_indicator(id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
-    let data = state
-        .db
-        .term_data_as(term_id, Figures::Working)
-        .await?
-        .ok_or(ApiError::Internal)?;
+pub async fn put_value(call: FigureCall) -> Result<Json<StoredValueJson>, ApiError> {
+    let (actor, id) = call.writer(Action::EnterValues)?;
+    let body: PutBody = parse_body(&call.body)?;
+    let period = call.period()?;
+    let state = &call.state;
+    let term_id = term_of(state, id).await?;
+    let data = working(state, term_id).await?;
     let indicator = data
         .indicator(IndicatorId::new(id))
         .ok_or(ApiError::Internal)?;
@@ -145,86 +143,56 @@ pub async fn put_value(
         .save_values(term_id, &[change], &actor)
         .await
         .map_err(write_error)?;
-    stored(&state, id, period).await
+    stored(state, id, period).await
 }
 
-async fn review(
-    state: AppState,
-    caller: Caller,
-    (raw_id, raw_period): (String, String),
-    body: Bytes,
-    decision: Decision,
-) -> Result<Json<StoredValueJson>, ApiError> {
-    let actor = writer(&caller, Action::ReviewValues)?;
-    let id = parse_id(&raw_id)?;
-    let period = parse_period(&raw_period)?;
-    // No body, `null` and `{}` all mean no comment.
-    let body: ReviewBody = if body.is_empty() {
-        ReviewBody::default()
-    } else {
-        parse_body::<Option<ReviewBody>>(&body)?.unwrap_or_default()
-    };
+/// Approve and return alike: only the decision differs, and a return needs a comment.
+async fn review(call: FigureCall, decision: Decision) -> Result<Json<StoredValueJson>, ApiError> {
+    let (actor, id) = call.writer(Action::ReviewValues)?;
+    let period = call.period()?;
+    // No body means no comment.
+    let body: ReviewBody = call.optional_body()?;
     crate::domain::figure::check_text("comment", body.comment.as_deref())
         .map_err(|e| bad(e.to_string()))?;
     if decision == Decision::Return && body.comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
         return Err(bad("returning a figure needs a comment saying what to fix"));
     }
-    state
+    call.state
         .db
         .review_value(id, period, decision, body.comment.as_deref(), &actor)
         .await
         .map_err(write_error)?;
-    stored(&state, id, period).await
+    stored(&call.state, id, period).await
 }
 
 /// Approves a submitted figure (an approver's token); readers then see it.
 #[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/approve", tag = "write",
     security(("api_token" = [])),
-    params(
-        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
-        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
-    ),
+    params(FigurePath),
     request_body(content = Option<ReviewBody>, description = "Optional; may be empty"),
     responses(
         (status = 200, description = "Approved; the stored figure", body = StoredValueJson),
         (status = 400, description = "The body or the period is refused; nothing changed", body = ErrorBody),
-        ReviewRefusals,
-        WriteRefusals,
-        DatabaseFailures,
+        ReviewFailures,
     ),
 )]
-pub async fn approve(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(path): ApiPath<(String, String)>,
-    JsonBytes(body): JsonBytes,
-) -> Result<Json<StoredValueJson>, ApiError> {
-    review(state, caller, path, body, Decision::Approve).await
+pub async fn approve(call: FigureCall) -> Result<Json<StoredValueJson>, ApiError> {
+    review(call, Decision::Approve).await
 }
 
 /// Returns a submitted figure to its editor with a comment saying what to fix.
 #[utoipa::path(post, path = "/api/v1/indicators/{id}/values/{period}/return", tag = "write",
     security(("api_token" = [])),
-    params(
-        ("id" = i64, Path, description = "Indicator id", minimum = 1, example = 1),
-        ("period" = String, Path, description = "A year (e.g. 2021) or `term`", pattern = "^([0-9]{4}|term)$", example = "2016"),
-    ),
+    params(FigurePath),
     request_body = ReturnBody,
     responses(
         (status = 200, description = "Returned; the stored figure", body = StoredValueJson),
         (status = 400, description = "No comment, a refused body or period; nothing changed", body = ErrorBody),
-        ReviewRefusals,
-        WriteRefusals,
-        DatabaseFailures,
+        ReviewFailures,
     ),
 )]
-pub async fn return_value(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(path): ApiPath<(String, String)>,
-    JsonBytes(body): JsonBytes,
-) -> Result<Json<StoredValueJson>, ApiError> {
-    review(state, caller, path, body, Decision::Return).await
+pub async fn return_value(call: FigureCall) -> Result<Json<StoredValueJson>, ApiError> {
+    review(call, Decision::Return).await
 }
 
 /// The newest 500 changes of an indicator, newest first (a token or a session).
@@ -247,11 +215,7 @@ pub async fn history(
         return Err(ApiError::Unauthorized);
     }
     let id = parse_id(&raw_id)?;
-    state
-        .db
-        .term_of_indicator(id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
+    term_of(&state, id).await?;
     Ok(Json(state.db.indicator_history(id).await?))
 }
 

@@ -1,15 +1,21 @@
-//! What the write API accepts: the request bodies (with their OpenAPI schemas),
-//! who may write, and how refusals of the database become API errors.
+//! What the write API accepts: the call on one figure (who, which indicator and
+//! period, the body), the request bodies (with their OpenAPI schemas), who may
+//! write, and how refusals of the database become API errors.
 
 use crate::db::{Actor, Origin, WriteError};
 use crate::domain::{Action, Period};
 use crate::web::auth::caller::Caller;
 use crate::web::error::ApiError;
+use crate::web::rejection::{ApiPath, JsonBytes};
+use crate::web::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
-use utoipa::ToSchema;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::{IntoParams, ToSchema};
 
 /// A figure for one indicator and period.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -55,6 +61,70 @@ pub struct ReturnBody {
     pub comment: String,
 }
 
+/// A write on one figure (`…/indicators/{id}/values/{period}…`): what every such
+/// handler extracts, in the order a handler's own arguments would be (a wrong
+/// token, then the path, then the body's size and type), read no further yet.
+pub struct FigureCall {
+    pub state: AppState,
+    caller: Caller,
+    raw_id: String,
+    raw_period: String,
+    pub body: Bytes,
+}
+
+impl FromRequest<AppState> for FigureCall {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        let (mut parts, body) = req.into_parts();
+        let caller = Caller::from_request_parts(&mut parts, state).await?;
+        let ApiPath((raw_id, raw_period)) = ApiPath::from_request_parts(&mut parts, state).await?;
+        let JsonBytes(body) =
+            JsonBytes::from_request(Request::from_parts(parts, body), state).await?;
+        Ok(FigureCall {
+            state: state.clone(),
+            caller,
+            raw_id,
+            raw_period,
+            body,
+        })
+    }
+}
+
+/// The path of a call on one figure, as the OpenAPI document gives it.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)] // documents `FigureCall`'s path; never built
+pub struct FigurePath {
+    /// Indicator id
+    #[param(minimum = 1, example = 1)]
+    id: i64,
+    /// A year (e.g. 2021) or `term`
+    #[param(pattern = "^([0-9]{4}|term)$", example = "2016")]
+    period: String,
+}
+
+impl FigureCall {
+    /// Who writes, and on which indicator: the role is checked before the id is
+    /// read, so that a caller who may not write is told that first.
+    pub fn writer(&self, action: Action) -> Result<(Actor, i64), ApiError> {
+        let actor = writer(&self.caller, action)?;
+        Ok((actor, parse_id(&self.raw_id)?))
+    }
+
+    pub fn period(&self) -> Result<Period, ApiError> {
+        parse_period(&self.raw_period)
+    }
+
+    /// A body that may be left out: no body, `null` and `{}` all mean the defaults.
+    pub fn optional_body<T: DeserializeOwned + Default>(&self) -> Result<T, ApiError> {
+        if self.body.is_empty() {
+            return Ok(T::default());
+        }
+        Ok(parse_body::<Option<T>>(&self.body)?.unwrap_or_default())
+    }
+}
+
 fn figure_schema() -> impl Into<RefOr<Schema>> {
     OneOfBuilder::new()
         .item(ObjectBuilder::new().schema_type(Type::String))
@@ -75,7 +145,7 @@ pub fn parse_id(raw: &str) -> Result<i64, ApiError> {
 }
 
 /// A year such as 2021 or `term`, exactly (the forms also forgive spaces).
-pub fn parse_period(raw: &str) -> Result<Period, ApiError> {
+fn parse_period(raw: &str) -> Result<Period, ApiError> {
     Some(raw)
         .filter(|r| r.trim() == *r)
         .and_then(Period::parse)
@@ -87,7 +157,7 @@ pub fn parse_period(raw: &str) -> Result<Period, ApiError> {
 }
 
 /// A token caller whose role allows `action`.
-pub fn writer(caller: &Caller, action: Action) -> Result<Actor, ApiError> {
+fn writer(caller: &Caller, action: Action) -> Result<Actor, ApiError> {
     let user = match caller {
         Caller::Token(u) => u,
         Caller::Session(_) => {
