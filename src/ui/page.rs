@@ -25,6 +25,23 @@ where
     AsyncDerived::new(move || fetch(locale))
 }
 
+/// A page component that loads its view for what its address names (`key`, as
+/// [`load_for`] takes it) and shows it with the component `body`, which takes the
+/// view as its one prop: `loading_page!(IndicatorPage, route_id(IndicatorId::parse),
+/// get_indicator_page, IndicatorBody);`.
+#[macro_export]
+macro_rules! loading_page {
+    ($(#[$doc:meta])* $name:ident, $key:expr, $fetch:expr, $body:ident) => {
+        $(#[$doc])*
+        #[leptos::component]
+        pub fn $name() -> impl leptos::prelude::IntoView {
+            use leptos::prelude::*;
+            let data = $crate::ui::page::load_for($key, $fetch);
+            $crate::ui::page::loaded(data, |view| view! { <$body view/> })
+        }
+    };
+}
+
 /// What the server function `fetch` answers, in the reader's language, for what the
 /// route names (`key`: its id, e.g. [`crate::ui::route::route_id`], or the term and
 /// year of a form); not found when the route names nothing valid.

@@ -89,9 +89,9 @@ fn ReviewRule(csrf: String) -> impl IntoView {
         <h2 id="review-rule">{l.t("users.review_rule")}</h2>
         {loaded(rule, move |on| {
             let (state, change, button) = if on {
-                ("users.rule_on", "off", "users.rule_turn_off")
+                ("users.rule_on", "disable", "users.rule_turn_off")
             } else {
-                ("users.rule_off", "on", "users.rule_turn_on")
+                ("users.rule_off", "enable", "users.rule_turn_on")
             };
             view! {
                 <p>{l.t(state)}</p>

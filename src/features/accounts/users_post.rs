@@ -47,7 +47,8 @@ struct NewUserForm {
     password: String,
 }
 
-/// The last part of `/admin/users/{name}/…`: anything else names no address.
+/// The last part of `/admin/users/{name}/…` and of a setting's switch: anything
+/// else names no address.
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 enum Change {
@@ -124,26 +125,18 @@ async fn change(
     }
 }
 
-/// The last part of `/admin/settings/separation-of-duties/…`.
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-enum Switch {
-    On,
-    Off,
-}
-
-/// Turns the separation of duties on or off (a small office where the one approver
-/// also enters figures); audited. A second click of the same button changes nothing.
+/// Turns the separation of duties on (`enable`) or off (`disable`: a small office
+/// whose one approver also enters figures); audited. A second click of the same
+/// button changes nothing.
 async fn separation_of_duties(
     State(state): State<AppState>,
-    PagePath(switch): PagePath<Switch>,
+    PagePath(change): PagePath<Change>,
     post: Post<ManageUsers, NoFields>,
 ) -> Result<Response, FormError> {
-    let on = switch == Switch::On;
+    let actor = form_actor(&post.user);
     state
         .db
-        .set_separation_of_duties(on, &form_actor(&post.user))
+        .set_separation_of_duties(change == Change::Enable, &actor)
         .await?;
-    tracing::info!(by = %post.user.user.username, on, "separation of duties changed");
     Ok(see_other("/admin/users#review-rule"))
 }

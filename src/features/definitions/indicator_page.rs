@@ -5,7 +5,6 @@ use crate::domain::{Direction, IndicatorId, TargetKind, UnitKind};
 use crate::features::definitions::data::get_admin_indicator;
 use crate::features::definitions::terms_page::{described, error_of, invalid, typed};
 use crate::features::definitions::view::AdminIndicatorView;
-use crate::ui::page::{load_for, loaded};
 use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
@@ -76,11 +75,12 @@ pub fn IndicatorFields(
     }
 }
 
-#[component]
-pub fn AdminIndicatorPage() -> impl IntoView {
-    let view = load_for(route_id(IndicatorId::parse), get_admin_indicator);
-    loaded(view, |view| view! { <AdminIndicatorBody view/> })
-}
+crate::loading_page!(
+    AdminIndicatorPage,
+    route_id(IndicatorId::parse),
+    get_admin_indicator,
+    AdminIndicatorBody
+);
 
 #[component]
 fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {

@@ -6,7 +6,7 @@ use crate::features::definitions::data::{get_admin_term, get_admin_terms};
 use crate::features::definitions::groups_page::{ArchiveButton, GroupList, archived_word};
 use crate::features::definitions::indicator_page::IndicatorFields;
 use crate::features::definitions::view::{AdminTermView, AdminTermsView, TermEditView};
-use crate::ui::page::{Heading, load, load_for, loaded};
+use crate::ui::page::{Heading, load, loaded};
 use crate::ui::route::{query, route_id};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
@@ -95,11 +95,12 @@ pub fn AdminTermsPage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn AdminTermPage() -> impl IntoView {
-    let view = load_for(route_id(TermId::parse), get_admin_term);
-    loaded(view, |view| view! { <AdminTermBody view/> })
-}
+crate::loading_page!(
+    AdminTermPage,
+    route_id(TermId::parse),
+    get_admin_term,
+    AdminTermBody
+);
 
 #[component]
 fn AdminTermBody(view: AdminTermView) -> impl IntoView {

@@ -5,7 +5,6 @@ use super::form::Part;
 use crate::domain::{IndicatorId, Qualifier, TermId, ValueState};
 use crate::features::entry::data::get_entry_page;
 use crate::features::entry::view::{EntryPageView, EntryRowView};
-use crate::ui::page::{load_for, loaded};
 use crate::ui::route::{query, route_param};
 use crate::ui::session::{CsrfField, current_user, form_feedback};
 use crate::ui::use_locale;
@@ -19,13 +18,12 @@ pub fn route_term_year() -> impl Fn() -> Option<(TermId, i32)> + Copy + Send + S
     move || Some((term()?, year()?))
 }
 
-#[component]
-pub fn EntryPage() -> impl IntoView {
-    let page = load_for(route_term_year(), |(term, year), l| {
-        get_entry_page(term, year, l)
-    });
-    loaded(page, |view| view! { <EntryForm view/> })
-}
+crate::loading_page!(
+    EntryPage,
+    route_term_year(),
+    |(term, year), l| get_entry_page(term, year, l),
+    EntryForm
+);
 
 #[component]
 fn Notice() -> impl IntoView {

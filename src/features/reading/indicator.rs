@@ -4,18 +4,18 @@ use crate::features::reading::history::History;
 use crate::features::reading::term::{IndicatorRow, IndicatorsHead};
 use crate::present::views::{HistoryOf, IndicatorPageView, SourceView};
 use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge};
-use crate::ui::page::{load_for, loaded};
 use crate::ui::route::route_id;
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// `/indicators/{id}`: figures with sources, charts, and the status explained.
-#[component]
-pub fn IndicatorPage() -> impl IntoView {
-    let page = load_for(route_id(IndicatorId::parse), get_indicator_page);
-    loaded(page, |view| view! { <IndicatorBody view/> })
-}
+crate::loading_page!(
+    /// `/indicators/{id}`: figures with sources, charts, and the status explained.
+    IndicatorPage,
+    route_id(IndicatorId::parse),
+    get_indicator_page,
+    IndicatorBody
+);
 
 #[component]
 fn Source(source: SourceView) -> impl IntoView {

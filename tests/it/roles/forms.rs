@@ -189,12 +189,12 @@ fn routes(ids: &Ids) -> Vec<Route> {
         route("enable user", "/admin/users/tam-thoi/enable".into(), 4),
         route(
             "review rule off",
-            "/admin/settings/separation-of-duties/off".into(),
+            "/admin/settings/separation-of-duties/disable".into(),
             4,
         ),
         route(
             "review rule on",
-            "/admin/settings/separation-of-duties/on".into(),
+            "/admin/settings/separation-of-duties/enable".into(),
             4,
         ),
         route("create term", "/admin/terms".into(), 4),

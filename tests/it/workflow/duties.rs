@@ -193,12 +193,12 @@ async fn an_admin_may_turn_the_rule_off_for_a_small_office_and_each_change_is_au
     // The leader may not turn it off; the admin may, once (a second click is nothing).
     let refused = o
         .leader
-        .post(&switch("off"), &[("csrf", &o.leader.csrf().await)])
+        .post(&switch("disable"), &[("csrf", &o.leader.csrf().await)])
         .await;
     assert_eq!(refused.status, 403);
     for _ in 0..2 {
         let off = admin
-            .post(&switch("off"), &[("csrf", &admin.csrf().await)])
+            .post(&switch("disable"), &[("csrf", &admin.csrf().await)])
             .await;
         assert_eq!(off.status, 303, "{}", off.body);
     }
@@ -218,7 +218,7 @@ async fn an_admin_may_turn_the_rule_off_for_a_small_office_and_each_change_is_au
     );
 
     let on = admin
-        .post(&switch("on"), &[("csrf", &admin.csrf().await)])
+        .post(&switch("enable"), &[("csrf", &admin.csrf().await)])
         .await;
     assert_eq!(on.status, 303);
     let again = review(&o.leader, own("NV-01"), "approve", "").await;

@@ -5,19 +5,17 @@ use crate::domain::TermId;
 use crate::features::entry::import::data::get_import_page;
 use crate::features::entry::import::view::{ImportOutcome, ImportPageView, ImportRowView};
 use crate::features::entry::page::route_term_year;
-use crate::ui::page::{load_for, loaded};
 use crate::ui::session::{CsrfField, current_user};
 use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-#[component]
-pub fn ImportPage() -> impl IntoView {
-    let page = load_for(route_term_year(), |(term, year), l| {
-        get_import_page(term, year, l)
-    });
-    loaded(page, |view| view! { <ImportBody view/> })
-}
+crate::loading_page!(
+    ImportPage,
+    route_term_year(),
+    |(term, year), l| get_import_page(term, year, l),
+    ImportBody
+);
 
 #[component]
 fn ImportBody(view: ImportPageView) -> impl IntoView {
