@@ -1,20 +1,15 @@
 //! The indicator page: figures by period with their sources, the charts, and the
 //! status with the rule and facts behind it.
 
-use crate::db::{SourceRecord, TermData};
+use crate::db::TermData;
 use crate::domain::IndicatorId;
 use crate::i18n::{Explainer, Locale};
 use crate::present::charts::{breakdown_chart, indicator_chart};
 use crate::present::compare::compare_spec;
-use crate::present::views::{IndicatorPageView, SourceView, ValueRowView};
-use crate::present::{changed_label, indicator_name, localized, progress_of, row_view, term_link};
-
-fn source_view(s: &SourceRecord) -> SourceView {
-    SourceView {
-        document: s.document.clone(),
-        quote: s.quote.clone(),
-    }
-}
+use crate::present::views::{IndicatorPageView, ValueRowView};
+use crate::present::{
+    changed_label, indicator_name, localized, progress_of, row_view, source_view, term_link,
+};
 
 /// None when `id` is not an indicator of this term. `terms`: every term's data, for
 /// the comparison across terms (may be empty).
@@ -39,9 +34,7 @@ pub fn indicator_page(
         .map(|c| row_view(c, &progress_of(c, &data.term.term, today), locale, true))
         .collect::<Vec<_>>();
     Some(IndicatorPageView {
-        id: i.id,
-        code: i.definition.code.to_string(),
-        name: indicator_name(i, locale),
+        indicator: row.indicator,
         term: term_link(&data.term, locale),
         group: data
             .group(i.group_id)
@@ -56,11 +49,9 @@ pub fn indicator_page(
             locale,
         )
         .to_string(),
-        target: row.target,
+        // The same words as the indicator's row in the term's table.
+        progress: row.progress,
         target_source: i.target.as_ref().map(|t| source_view(&t.source)),
-        result: row.result,
-        percent: row.percent,
-        status: progress.status,
         reasons,
         values: i
             .values

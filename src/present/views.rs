@@ -63,17 +63,32 @@ pub struct ChartView {
     pub table: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndicatorRowView {
+/// An indicator as every page names it: its code, its name in the reader's language,
+/// and its id for the link to its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorLabel {
     pub id: IndicatorId,
     pub code: String,
     pub name: String,
-    /// Breakdown rows (children) are indented under their parent.
-    pub is_child: bool,
+}
+
+/// Where an indicator stands, written out: the same four columns in the term's table,
+/// on the indicator's page and in the meeting pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressView {
     pub target: String,
+    /// The figure compared with the target ("—" when none).
     pub result: String,
     pub percent: String,
     pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorRowView {
+    pub indicator: IndicatorLabel,
+    /// Breakdown rows (children) are indented under their parent.
+    pub is_child: bool,
+    pub progress: ProgressView,
     /// Shown only with drafts: the review state of a figure not yet approved.
     pub state: Option<ValueState>,
 }
@@ -100,7 +115,8 @@ pub struct TermPageView {
     pub pages: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Where a figure or a target comes from: the document and the sentence quoted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {
     pub document: Option<String>,
     pub quote: Option<String>,
@@ -116,18 +132,13 @@ pub struct ValueRowView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorPageView {
-    pub id: IndicatorId,
-    pub code: String,
-    pub name: String,
+    pub indicator: IndicatorLabel,
     pub term: TermLink,
     pub group: Option<String>,
     pub parent: Option<(IndicatorId, String)>,
     pub unit: String,
-    pub target: String,
+    pub progress: ProgressView,
     pub target_source: Option<SourceView>,
-    pub result: String,
-    pub percent: String,
-    pub status: Status,
     pub reasons: Vec<String>,
     pub values: Vec<ValueRowView>,
     pub chart: Option<ChartView>,

@@ -4,7 +4,7 @@ use crate::db::TermData;
 use crate::domain::{Period, Qualifier, ValueState};
 use crate::features::entry::view::{EntryPageView, EntryRowView};
 use crate::i18n::Locale;
-use crate::present::{figure_in, indicator_name, localized, term_link};
+use crate::present::{figure_in, indicator_label, localized, source_view, term_link};
 
 pub fn entry_page(
     data: &TermData,
@@ -22,9 +22,7 @@ pub fn entry_page(
         .map(|i| {
             let current = i.values.iter().find(|v| v.observation.period == period);
             EntryRowView {
-                id: i.id,
-                code: i.definition.code.to_string(),
-                name: indicator_name(i, locale),
+                indicator: indicator_label(i, locale),
                 unit: localized(
                     &i.definition.unit.label,
                     i.definition.unit.label_en.as_deref(),
@@ -39,12 +37,7 @@ pub fn entry_page(
                     .unwrap_or_default(),
                 qualifier: current.map_or(Qualifier::Exact, |v| v.observation.qualifier),
                 note: current.and_then(|v| v.note.clone()).unwrap_or_default(),
-                document: current
-                    .and_then(|v| v.source.document.clone())
-                    .unwrap_or_default(),
-                quote: current
-                    .and_then(|v| v.source.quote.clone())
-                    .unwrap_or_default(),
+                source: current.map(|v| source_view(&v.source)).unwrap_or_default(),
                 version: current.map_or(0, |v| v.version),
                 state: current.map(|v| v.state),
                 review_comment: current.and_then(|v| v.review_comment.clone()),

@@ -59,7 +59,7 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
         .rows
         .iter()
         .filter(|r| r.state == Some(ValueState::Returned))
-        .map(|r| (r.id, r.version))
+        .map(|r| (r.indicator.id, r.version))
         .collect();
     view! {
         <Title text=title.clone()/>
@@ -132,14 +132,18 @@ fn EntryRow(
     let l = use_locale();
     // On a phone the table head is hidden; the stylesheet shows this label instead.
     let previous_label = l.tf("entry.previous", &[("year", &(year - 1).to_string())]);
-    let id = row.id;
-    let resubmit_label = l.tf("entry.resubmit_named", &[("indicator", &row.code)]);
+    let id = row.indicator.id;
+    let resubmit_label = l.tf(
+        "entry.resubmit_named",
+        &[("indicator", &row.indicator.code)],
+    );
     let typed = |part: Part, stored: String| feedback.field(&part.name(id)).unwrap_or(stored);
     let value = typed(Part::Value, row.value.clone());
     let qualifier = typed(Part::Qualifier, row.qualifier.key().to_string());
     let note = typed(Part::Note, row.note.clone());
-    let document = typed(Part::Document, row.document.clone());
-    let quote = typed(Part::Quote, row.quote.clone());
+    // An empty field stands for no source, as the form posts it.
+    let document = typed(Part::Document, row.source.document.unwrap_or_default());
+    let quote = typed(Part::Quote, row.source.quote.unwrap_or_default());
     let version = typed(Part::Version, row.version.to_string());
     let error = feedback.error(&Part::Value.name(id));
     let input_id = Part::Value.name(id);
@@ -150,7 +154,7 @@ fn EntryRow(
     view! {
         <tr class:child=row.is_child class:has-error=error.is_some()>
             <th scope="row" class="name">
-                <label for=input_id.clone()><span class="code">{row.code}</span>" "{row.name}</label>
+                <label for=input_id.clone()><span class="code">{row.indicator.code}</span>" "{row.indicator.name}</label>
                 <span class="muted unit">" ("{row.unit.clone()}")"</span>
                 {state.map(|(class, s)| view! { <span class=class>{s}</span> })}
                 {row.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}

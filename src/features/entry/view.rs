@@ -1,8 +1,8 @@
 //! View types of the entry pages: the terms and years to choose from, and one year's
 //! form.
 
-use crate::domain::{IndicatorId, Qualifier, ValueState};
-use crate::present::views::TermLink;
+use crate::domain::{Qualifier, ValueState};
+use crate::present::views::{IndicatorLabel, SourceView, TermLink};
 use serde::{Deserialize, Serialize};
 
 /// A term and its plan years, as links to the entry form.
@@ -15,9 +15,7 @@ pub struct EntryTermView {
 /// One indicator's line in the yearly entry form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryRowView {
-    pub id: IndicatorId,
-    pub code: String,
-    pub name: String,
+    pub indicator: IndicatorLabel,
     pub unit: String,
     pub is_child: bool,
     /// Last year's figure, written out ("—" when none).
@@ -26,8 +24,8 @@ pub struct EntryRowView {
     pub value: String,
     pub qualifier: Qualifier,
     pub note: String,
-    pub document: String,
-    pub quote: String,
+    /// The stored figure's source, as the form's details show it.
+    pub source: SourceView,
     /// The version shown to the clerk; a save with an older one is a conflict.
     pub version: i64,
     /// None when the year has no figure yet.

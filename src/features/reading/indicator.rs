@@ -30,7 +30,7 @@ fn Source(source: SourceView) -> impl IntoView {
 fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
     let l = use_locale();
     let back = l.tf("indicator.back_to_term", &[("term", &view.term.name)]);
-    let id = view.id;
+    let id = view.indicator.id;
     let downloads = vec![
         (
             format!("/charts/indicators/{id}.png"),
@@ -62,19 +62,19 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
         ),
     ];
     view! {
-        <Title text=format!("{} · {}", view.name, l.t("app.title"))/>
+        <Title text=format!("{} · {}", view.indicator.name, l.t("app.title"))/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
             <a href="/">{l.t("nav.home")}</a>" › "
             <a href=format!("/terms/{}", view.term.id)>{view.term.name.clone()}</a>
             {view.parent.clone().map(|(id, name)| view! { " › "<a href=format!("/indicators/{id}")>{name}</a> })}
         </nav>
-        <p class="code-line"><span class="code">{view.code.clone()}</span>{view.group.clone().map(|g| view! { " · "{g} })}</p>
-        <h1>{view.name.clone()}</h1>
+        <p class="code-line"><span class="code">{view.indicator.code.clone()}</span>{view.group.clone().map(|g| view! { " · "{g} })}</p>
+        <h1>{view.indicator.name.clone()}</h1>
         <dl class="summary">
-            <div><dt>{l.t("indicator.target")}</dt><dd>{view.target.clone()}</dd></div>
-            <div><dt>{l.t("indicator.result")}</dt><dd class="big">{view.result.clone()}</dd></div>
-            <div><dt>{l.t("indicator.percent")}</dt><dd>{view.percent.clone()}</dd></div>
-            <div><dt>{l.t("indicator.status")}</dt><dd><StatusBadge status=view.status/></dd></div>
+            <div><dt>{l.t("indicator.target")}</dt><dd>{view.progress.target.clone()}</dd></div>
+            <div><dt>{l.t("indicator.result")}</dt><dd class="big">{view.progress.result.clone()}</dd></div>
+            <div><dt>{l.t("indicator.percent")}</dt><dd>{view.progress.percent.clone()}</dd></div>
+            <div><dt>{l.t("indicator.status")}</dt><dd><StatusBadge status=view.progress.status/></dd></div>
             <div><dt>{l.t("indicator.unit")}</dt><dd>{view.unit.clone()}</dd></div>
         </dl>
         <section class="why" aria-labelledby="why-heading">
@@ -141,7 +141,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
             }}
             <p class="muted">{view.changed}</p>
         </section>
-        <History of=HistoryOf::Indicator(view.id)/>
+        <History of=HistoryOf::Indicator(id)/>
         <p class="back"><a href=format!("/terms/{}", view.term.id)>{back}</a></p>
     }
 }

@@ -175,17 +175,18 @@ pub fn IndicatorsHead() -> impl IntoView {
 /// One indicator as a table row; also used for a parent's breakdown.
 #[component]
 pub fn IndicatorRow(row: IndicatorRowView) -> impl IntoView {
+    let (indicator, progress) = (row.indicator, row.progress);
     view! {
         <tr class:child=row.is_child>
-            <td class="code">{row.code}</td>
-            <th scope="row" class="name"><a href=format!("/indicators/{}", row.id)>{row.name}</a></th>
-            <td class="target">{row.target}</td>
+            <td class="code">{indicator.code}</td>
+            <th scope="row" class="name"><a href=format!("/indicators/{}", indicator.id)>{indicator.name}</a></th>
+            <td class="target">{progress.target}</td>
             <td class="num result">
-                {row.result}
+                {progress.result}
                 {row.state.map(|s| view! { <span class=format!("state state-{}", s.key())>{use_locale().value_state(s)}</span> })}
             </td>
-            <td class="num percent">{row.percent}</td>
-            <td class="status"><StatusBadge status=row.status/></td>
+            <td class="num percent">{progress.percent}</td>
+            <td class="status"><StatusBadge status=progress.status/></td>
 
         </tr>
     }
