@@ -103,14 +103,21 @@ pub struct GroupView {
 pub struct TermPageView {
     pub term: TermLink,
     pub years: String,
-    pub groups: Vec<GroupView>,
+    pub table: TablePage,
     pub status_counts: Vec<StatusCount>,
-    pub chart: Option<ChartView>,
     pub changed: String,
     pub locked: bool,
     /// Drafts and submitted figures are shown (signed-in staff asked for them).
     pub drafts: bool,
-    /// This page of the indicator table (1-based) and how many there are.
+}
+
+/// One page of a term's indicator table: its groups of rows, the overview chart of
+/// the same indicators, which page it is (1-based) and how many there are, for the
+/// links between them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TablePage {
+    pub groups: Vec<GroupView>,
+    pub chart: Option<ChartView>,
     pub page: usize,
     pub pages: usize,
 }
@@ -133,20 +140,48 @@ pub struct ValueRowView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorPageView {
     pub indicator: IndicatorLabel,
-    pub term: TermLink,
-    pub group: Option<String>,
-    pub parent: Option<(IndicatorId, String)>,
+    pub place: IndicatorPlace,
     pub unit: String,
     pub progress: ProgressView,
-    pub target_source: Option<SourceView>,
+    pub why: StatusWhy,
+    pub values: ValuesView,
+    pub charts: IndicatorCharts,
+    pub children: Vec<IndicatorRowView>,
+}
+
+/// Where an indicator sits, as its page's breadcrumb says: its term, its group and
+/// the indicator it breaks down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorPlace {
+    pub term: TermLink,
+    pub group: Option<String>,
+    pub parent: Option<IndicatorLabel>,
+}
+
+/// Why the status is what it is: the rule and the facts behind it, and where the
+/// target comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusWhy {
     pub reasons: Vec<String>,
-    pub values: Vec<ValueRowView>,
-    pub chart: Option<ChartView>,
+    pub target_source: Option<SourceView>,
+}
+
+/// An indicator's figures by period, and when the term's figures last changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValuesView {
+    pub rows: Vec<ValueRowView>,
+    pub changed: String,
+}
+
+/// The charts of an indicator's page, each left out when there is nothing to draw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorCharts {
+    /// Its figures by period.
+    pub figures: Option<ChartView>,
+    /// Its children side by side (a parent only).
     pub breakdown: Option<ChartView>,
     /// The same indicator in other terms, by year of term; None if in one term only.
     pub compare: Option<ChartView>,
-    pub children: Vec<IndicatorRowView>,
-    pub changed: String,
 }
 
 /// Whose history: an indicator's (its figures, definition, target) or a term's own

@@ -20,26 +20,31 @@ pub struct EntryRowView {
     pub is_child: bool,
     /// Last year's figure, written out ("—" when none).
     pub previous: String,
-    /// The stored figure in the Vietnamese input form ("1.234,5"), empty when none.
-    pub value: String,
-    pub qualifier: Qualifier,
-    pub note: String,
-    /// The stored figure's source, as the form's details show it.
-    pub source: SourceView,
-    /// The version shown to the clerk; a save with an older one is a conflict.
-    pub version: i64,
-    /// None when the year has no figure yet.
-    pub state: Option<ValueState>,
-    pub review_comment: Option<String>,
+    pub stored: StoredFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntryPageView {
-    pub term: TermLink,
+    /// The term and its years, as the tabs above the form.
+    pub term: EntryTermView,
     pub year: i32,
-    pub years: Vec<i32>,
     pub locked: bool,
     pub rows: Vec<EntryRowView>,
     /// How many figures of this year wait to be submitted (draft or returned).
     pub unsubmitted: usize,
+}
+
+/// This year's stored figure as the form shows it for editing; a year with no figure
+/// yet shows empty fields, version 0 and no state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredFigure {
+    /// The figure in the Vietnamese input form ("1.234,5").
+    pub value: String,
+    pub qualifier: Qualifier,
+    pub note: Option<String>,
+    pub source: SourceView,
+    /// The version shown to the clerk; a save with an older one is a conflict.
+    pub version: i64,
+    pub state: Option<ValueState>,
+    pub review_comment: Option<String>,
 }

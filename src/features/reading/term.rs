@@ -66,7 +66,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
         <StaffBar id=view.term.id locked=view.locked drafts=view.drafts/>
         <StatusCounts counts=view.status_counts/>
         <DownloadLinks links=downloads/>
-        {match view.chart {
+        {match view.table.chart {
             Some(chart) => view! { <ChartFigure chart/> }.into_any(),
             None => view! { <p class="note">{l.t("term.no_targets_chart")}</p> }.into_any(),
         }}
@@ -76,6 +76,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
                 <caption class="visually-hidden">{caption}</caption>
                 <IndicatorsHead/>
                 {view
+                    .table
                     .groups
                     .into_iter()
                     .map(|g| view! {
@@ -87,7 +88,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
                     .collect_view()}
             </table>
         </div>
-        <Pager id=view.term.id page=view.page pages=view.pages drafts=view.drafts/>
+        <Pager id=view.term.id page=view.table.page pages=view.table.pages drafts=view.drafts/>
         <History of=HistoryOf::Term(view.term.id)/>
     }
 }
