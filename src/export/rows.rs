@@ -80,7 +80,7 @@ pub fn data_table(data: &TermData, locale: Locale, today: i32) -> DataTable {
                 .collect::<Vec<_>>()
                 .join("; ");
             DataRow {
-                code: view.code,
+                code: view.indicator.code,
                 group: data
                     .group(i.group_id)
                     .map(|g| {
@@ -95,7 +95,7 @@ pub fn data_table(data: &TermData, locale: Locale, today: i32) -> DataTable {
                     locale,
                 )
                 .to_string(),
-                target: view.target,
+                target: view.progress.target,
                 target_value: i.target.as_ref().map(|t| t.target.value),
                 values: periods
                     .iter()

@@ -5,7 +5,7 @@ use crate::clock::Timestamp;
 use crate::db::{IndicatorRecord, SourceRecord, TermData, TermRecord};
 use crate::domain::{Period, Progress, Term, ValueState, evaluate};
 use crate::i18n::{Explainer, Locale};
-use crate::present::views::{IndicatorRowView, TermLink};
+use crate::present::views::{IndicatorLabel, IndicatorRowView, ProgressView, SourceView, TermLink};
 
 pub(crate) fn localized<'a>(vi: &'a str, en: Option<&'a str>, locale: Locale) -> &'a str {
     match (locale, en) {
@@ -24,6 +24,21 @@ pub fn term_link(t: &TermRecord, locale: Locale) -> TermLink {
 
 pub fn indicator_name(i: &IndicatorRecord, locale: Locale) -> String {
     localized(&i.definition.name, i.definition.name_en.as_deref(), locale).to_string()
+}
+
+pub fn indicator_label(i: &IndicatorRecord, locale: Locale) -> IndicatorLabel {
+    IndicatorLabel {
+        id: i.id,
+        code: i.definition.code.to_string(),
+        name: indicator_name(i, locale),
+    }
+}
+
+pub fn source_view(s: &SourceRecord) -> SourceView {
+    SourceView {
+        document: s.document.clone(),
+        quote: s.quote.clone(),
+    }
 }
 
 pub fn progress_of(i: &IndicatorRecord, term: &Term, today: i32) -> Progress {
@@ -92,25 +107,25 @@ pub fn row_view(
         unit: &i.definition.unit,
     };
     IndicatorRowView {
-        id: i.id,
-        code: i.definition.code.to_string(),
-        name: indicator_name(i, locale),
+        indicator: indicator_label(i, locale),
         is_child,
-        target: i
-            .target
-            .as_ref()
-            .map(|t| ex.target(&t.target))
-            .unwrap_or_else(|| locale.t("target.none").to_string()),
-        result: match (progress.actual, progress.actual_qualifier) {
-            (Some(v), Some(q)) => ex.figure(v, q),
-            (Some(v), None) => ex.amount(v),
-            _ => "—".to_string(),
+        progress: ProgressView {
+            target: i
+                .target
+                .as_ref()
+                .map(|t| ex.target(&t.target))
+                .unwrap_or_else(|| locale.t("target.none").to_string()),
+            result: match (progress.actual, progress.actual_qualifier) {
+                (Some(v), Some(q)) => ex.figure(v, q),
+                (Some(v), None) => ex.amount(v),
+                _ => "—".to_string(),
+            },
+            percent: progress
+                .percent
+                .map(|p| locale.percent(p))
+                .unwrap_or_else(|| "—".to_string()),
+            status: progress.status,
         },
-        percent: progress
-            .percent
-            .map(|p| locale.percent(p))
-            .unwrap_or_else(|| "—".to_string()),
-        status: progress.status,
         state: i
             .values
             .iter()

@@ -114,9 +114,9 @@ fn block(data: &TermData, i: &IndicatorRecord, p: &Progress, locale: Locale) -> 
     IndicatorBlock {
         heading: format!("{} {}", i.definition.code, indicator_name(i, locale)),
         facts: vec![
-            (locale.t("indicator.target").to_string(), row.target),
-            (locale.t("indicator.result").to_string(), row.result),
-            (locale.t("indicator.percent").to_string(), row.percent),
+            (locale.t("indicator.target").to_string(), row.progress.target),
+            (locale.t("indicator.result").to_string(), row.progress.result),
+            (locale.t("indicator.percent").to_string(), row.progress.percent),
             (
                 locale.t("indicator.status").to_string(),
                 locale.status(p.status).to_string(),

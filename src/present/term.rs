@@ -5,7 +5,7 @@ use crate::db::TermData;
 use crate::domain::{IndicatorId, Progress, Status};
 use crate::i18n::Locale;
 use crate::present::charts::overview_chart;
-use crate::present::views::{GroupView, StatusCount, TermPageView};
+use crate::present::views::{GroupView, StatusCount, TablePage, TermPageView};
 use crate::present::{changed_label, progress_of_all, row_view, term_link};
 use std::collections::HashMap;
 
@@ -94,11 +94,13 @@ pub fn term_page(
                 ("to", &data.term.term.end_year().to_string()),
             ],
         ),
-        groups,
+        table: TablePage {
+            groups,
+            chart: overview_chart(&page_data, &page_progress, locale),
+            page,
+            pages: page_count,
+        },
         status_counts: status_counts(progress.iter().map(|p| p.status)),
-        chart: overview_chart(&page_data, &page_progress, locale),
-        page,
-        pages: page_count,
         changed: changed_label(data.changed_at, locale),
         locked,
         drafts,

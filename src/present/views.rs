@@ -63,17 +63,32 @@ pub struct ChartView {
     pub table: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndicatorRowView {
+/// An indicator as every page names it: its code, its name in the reader's language,
+/// and its id for the link to its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorLabel {
     pub id: IndicatorId,
     pub code: String,
     pub name: String,
-    /// Breakdown rows (children) are indented under their parent.
-    pub is_child: bool,
+}
+
+/// Where an indicator stands, written out: the same four columns in the term's table,
+/// on the indicator's page and in the meeting pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressView {
     pub target: String,
+    /// The figure compared with the target ("—" when none).
     pub result: String,
     pub percent: String,
     pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorRowView {
+    pub indicator: IndicatorLabel,
+    /// Breakdown rows (children) are indented under their parent.
+    pub is_child: bool,
+    pub progress: ProgressView,
     /// Shown only with drafts: the review state of a figure not yet approved.
     pub state: Option<ValueState>,
 }
@@ -88,19 +103,27 @@ pub struct GroupView {
 pub struct TermPageView {
     pub term: TermLink,
     pub years: String,
-    pub groups: Vec<GroupView>,
+    pub table: TablePage,
     pub status_counts: Vec<StatusCount>,
-    pub chart: Option<ChartView>,
     pub changed: String,
     pub locked: bool,
     /// Drafts and submitted figures are shown (signed-in staff asked for them).
     pub drafts: bool,
-    /// This page of the indicator table (1-based) and how many there are.
+}
+
+/// One page of a term's indicator table: its groups of rows, the overview chart of
+/// the same indicators, which page it is (1-based) and how many there are, for the
+/// links between them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TablePage {
+    pub groups: Vec<GroupView>,
+    pub chart: Option<ChartView>,
     pub page: usize,
     pub pages: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Where a figure or a target comes from: the document and the sentence quoted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceView {
     pub document: Option<String>,
     pub quote: Option<String>,
@@ -116,26 +139,49 @@ pub struct ValueRowView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorPageView {
-    pub id: IndicatorId,
-    pub code: String,
-    pub name: String,
+    pub indicator: IndicatorLabel,
+    pub place: IndicatorPlace,
+    pub unit: String,
+    pub progress: ProgressView,
+    pub why: StatusWhy,
+    pub values: ValuesView,
+    pub charts: IndicatorCharts,
+    pub children: Vec<IndicatorRowView>,
+}
+
+/// Where an indicator sits, as its page's breadcrumb says: its term, its group and
+/// the indicator it breaks down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorPlace {
     pub term: TermLink,
     pub group: Option<String>,
-    pub parent: Option<(IndicatorId, String)>,
-    pub unit: String,
-    pub target: String,
-    pub target_source: Option<SourceView>,
-    pub result: String,
-    pub percent: String,
-    pub status: Status,
+    pub parent: Option<IndicatorLabel>,
+}
+
+/// Why the status is what it is: the rule and the facts behind it, and where the
+/// target comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusWhy {
     pub reasons: Vec<String>,
-    pub values: Vec<ValueRowView>,
-    pub chart: Option<ChartView>,
+    pub target_source: Option<SourceView>,
+}
+
+/// An indicator's figures by period, and when the term's figures last changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValuesView {
+    pub rows: Vec<ValueRowView>,
+    pub changed: String,
+}
+
+/// The charts of an indicator's page, each left out when there is nothing to draw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorCharts {
+    /// Its figures by period.
+    pub figures: Option<ChartView>,
+    /// Its children side by side (a parent only).
     pub breakdown: Option<ChartView>,
     /// The same indicator in other terms, by year of term; None if in one term only.
     pub compare: Option<ChartView>,
-    pub children: Vec<IndicatorRowView>,
-    pub changed: String,
 }
 
 /// Whose history: an indicator's (its figures, definition, target) or a term's own

@@ -226,12 +226,12 @@ impl Items<'_> {
         let indent = if r.is_child { 8.0 } else { 0.0 };
         self.row(
             [
-                &r.code,
-                &r.name,
-                &r.target,
-                &r.result,
-                &r.percent,
-                locale.status(r.status),
+                &r.indicator.code,
+                &r.indicator.name,
+                &r.progress.target,
+                &r.progress.result,
+                &r.progress.percent,
+                locale.status(r.progress.status),
             ],
             false,
             indent,

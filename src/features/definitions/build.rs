@@ -7,7 +7,7 @@ use crate::features::definitions::view::{
     TermEditView,
 };
 use crate::i18n::{Explainer, Locale};
-use crate::present::{indicator_name, term_link};
+use crate::present::{indicator_label, term_link};
 
 /// (id, label) pairs for a select.
 type Choices<Id> = Vec<(Id, String)>;
@@ -52,9 +52,7 @@ pub fn term_view(
             .indicators
             .iter()
             .map(|i| AdminIndicatorRow {
-                id: i.id,
-                code: i.definition.code.to_string(),
-                name: indicator_name(i, locale),
+                indicator: indicator_label(i, locale),
                 unit: i.definition.unit.label.clone(),
                 target: i
                     .target

@@ -118,8 +118,8 @@ fn AdminTermBody(view: AdminTermView) -> impl IntoView {
             <tbody>
                 {view.indicators.into_iter().map(|i| view! {
                     <tr class:child=i.is_child>
-                        <td class="code">{i.code}</td>
-                        <th scope="row" class="name"><a href=format!("/admin/indicators/{}", i.id)>{i.name}</a></th>
+                        <td class="code">{i.indicator.code}</td>
+                        <th scope="row" class="name"><a href=format!("/admin/indicators/{}", i.indicator.id)>{i.indicator.name}</a></th>
                         <td>{i.unit}</td>
                         <td class="target">{i.target}</td>
                     </tr>

@@ -2,7 +2,7 @@
 //! targets. Group ids stay plain numbers here as in the records (`db::GroupRecord`).
 
 use crate::domain::{Direction, IndicatorId, TargetKind, TermId, UnitKind};
-use crate::present::views::TermLink;
+use crate::present::views::{IndicatorLabel, TermLink};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,9 +15,7 @@ pub struct AdminTermRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminIndicatorRow {
-    pub id: IndicatorId,
-    pub code: String,
-    pub name: String,
+    pub indicator: IndicatorLabel,
     pub unit: String,
     pub target: String,
     pub is_child: bool,

@@ -2,9 +2,9 @@
 
 use crate::db::TermData;
 use crate::domain::{Period, Qualifier, ValueState};
-use crate::features::entry::view::{EntryPageView, EntryRowView};
+use crate::features::entry::view::{EntryPageView, EntryRowView, EntryTermView, StoredFigure};
 use crate::i18n::Locale;
-use crate::present::{figure_in, indicator_name, localized, term_link};
+use crate::present::{figure_in, indicator_label, localized, source_view, term_link};
 
 pub fn entry_page(
     data: &TermData,
@@ -22,9 +22,7 @@ pub fn entry_page(
         .map(|i| {
             let current = i.values.iter().find(|v| v.observation.period == period);
             EntryRowView {
-                id: i.id,
-                code: i.definition.code.to_string(),
-                name: indicator_name(i, locale),
+                indicator: indicator_label(i, locale),
                 unit: localized(
                     &i.definition.unit.label,
                     i.definition.unit.label_en.as_deref(),
@@ -34,20 +32,17 @@ pub fn entry_page(
                 is_child: i.parent_id.is_some(),
                 previous: figure_in(i, Period::Year(year - 1), locale)
                     .unwrap_or_else(|| "—".to_string()),
-                value: current
-                    .map(|v| v.observation.value.format_vi())
-                    .unwrap_or_default(),
-                qualifier: current.map_or(Qualifier::Exact, |v| v.observation.qualifier),
-                note: current.and_then(|v| v.note.clone()).unwrap_or_default(),
-                document: current
-                    .and_then(|v| v.source.document.clone())
-                    .unwrap_or_default(),
-                quote: current
-                    .and_then(|v| v.source.quote.clone())
-                    .unwrap_or_default(),
-                version: current.map_or(0, |v| v.version),
-                state: current.map(|v| v.state),
-                review_comment: current.and_then(|v| v.review_comment.clone()),
+                stored: StoredFigure {
+                    value: current
+                        .map(|v| v.observation.value.format_vi())
+                        .unwrap_or_default(),
+                    qualifier: current.map_or(Qualifier::Exact, |v| v.observation.qualifier),
+                    note: current.and_then(|v| v.note.clone()),
+                    source: current.map(|v| source_view(&v.source)).unwrap_or_default(),
+                    version: current.map_or(0, |v| v.version),
+                    state: current.map(|v| v.state),
+                    review_comment: current.and_then(|v| v.review_comment.clone()),
+                },
             }
         })
         .collect();
@@ -55,12 +50,14 @@ pub fn entry_page(
         .iter()
         // "Gửi duyệt" sends drafts only: a returned figure goes back once changed,
         // or alone through its own button.
-        .filter(|r| r.state == Some(ValueState::Draft))
+        .filter(|r| r.stored.state == Some(ValueState::Draft))
         .count();
     Some(EntryPageView {
-        term: term_link(&data.term, locale),
+        term: EntryTermView {
+            term: term_link(&data.term, locale),
+            years: data.term.term.years().collect(),
+        },
         year,
-        years: data.term.term.years().collect(),
         locked,
         rows,
         unsubmitted,

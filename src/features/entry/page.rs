@@ -44,11 +44,11 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
     let l = use_locale();
     let csrf = current_user().map(|u| u.csrf).unwrap_or_default();
     let feedback = form_feedback().unwrap_or_default();
-    let term_id = view.term.id;
+    let term_id = view.term.term.id;
     let year = view.year;
     let title = l.tf(
         "entry.title",
-        &[("term", &view.term.name), ("year", &year.to_string())],
+        &[("term", &view.term.term.name), ("year", &year.to_string())],
     );
     let error_count = feedback.errors.len();
     // Each returned figure has its own small form (outside the big one, which HTML
@@ -56,8 +56,8 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
     let returned: Vec<(IndicatorId, i64)> = view
         .rows
         .iter()
-        .filter(|r| r.state == Some(ValueState::Returned))
-        .map(|r| (r.id, r.version))
+        .filter(|r| r.stored.state == Some(ValueState::Returned))
+        .map(|r| (r.indicator.id, r.stored.version))
         .collect();
     view! {
         <Title text=title.clone()/>
@@ -66,7 +66,7 @@ fn EntryForm(view: EntryPageView) -> impl IntoView {
         </nav>
         <h1>{title}</h1>
         <nav class="year-tabs" aria-label=l.t("entry.years")>
-            {view.years.iter().map(|y| {
+            {view.term.years.iter().map(|y| {
                 let current = (*y == year).then_some("page");
                 view! { <a href=format!("/entry/{term_id}/{y}") aria-current=current>{*y}</a> }
             }).collect_view()}
@@ -130,29 +130,34 @@ fn EntryRow(
     let l = use_locale();
     // On a phone the table head is hidden; the stylesheet shows this label instead.
     let previous_label = l.tf("entry.previous", &[("year", &(year - 1).to_string())]);
-    let id = row.id;
-    let resubmit_label = l.tf("entry.resubmit_named", &[("indicator", &row.code)]);
+    let id = row.indicator.id;
+    let resubmit_label = l.tf(
+        "entry.resubmit_named",
+        &[("indicator", &row.indicator.code)],
+    );
     let typed = |part: Part, stored: String| feedback.field(&part.name(id)).unwrap_or(stored);
-    let value = typed(Part::Value, row.value.clone());
-    let qualifier = typed(Part::Qualifier, row.qualifier.key().to_string());
-    let note = typed(Part::Note, row.note.clone());
-    let document = typed(Part::Document, row.document.clone());
-    let quote = typed(Part::Quote, row.quote.clone());
-    let version = typed(Part::Version, row.version.to_string());
+    let stored = row.stored;
+    let value = typed(Part::Value, stored.value);
+    let qualifier = typed(Part::Qualifier, stored.qualifier.key().to_string());
+    // An empty field stands for none, as the form posts it.
+    let note = typed(Part::Note, stored.note.unwrap_or_default());
+    let document = typed(Part::Document, stored.source.document.unwrap_or_default());
+    let quote = typed(Part::Quote, stored.source.quote.unwrap_or_default());
+    let version = typed(Part::Version, stored.version.to_string());
     let error = feedback.error(&Part::Value.name(id));
     let input_id = Part::Value.name(id);
     let error_id = format!("{}-error", Part::Value.name(id));
-    let state = row
+    let state = stored
         .state
         .map(|s| (format!("state state-{}", s.key()), l.value_state(s)));
     view! {
         <tr class:child=row.is_child class:has-error=error.is_some()>
             <th scope="row" class="name">
-                <label for=input_id.clone()><span class="code">{row.code}</span>" "{row.name}</label>
+                <label for=input_id.clone()><span class="code">{row.indicator.code}</span>" "{row.indicator.name}</label>
                 <span class="muted unit">" ("{row.unit.clone()}")"</span>
                 {state.map(|(class, s)| view! { <span class=class>{s}</span> })}
-                {row.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}
-                {(row.state == Some(ValueState::Returned) && !disabled).then(|| view! {
+                {stored.review_comment.map(|c| view! { <p class="review-comment">{l.t("entry.returned_because")}" "{c}</p> })}
+                {(stored.state == Some(ValueState::Returned) && !disabled).then(|| view! {
                     <button type="submit" form=resubmit_form(id) class="button secondary small"
                         aria-label=resubmit_label>{l.t("entry.resubmit")}</button>
                 })}

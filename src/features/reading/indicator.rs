@@ -29,8 +29,9 @@ fn Source(source: SourceView) -> impl IntoView {
 #[component]
 fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
     let l = use_locale();
-    let back = l.tf("indicator.back_to_term", &[("term", &view.term.name)]);
-    let id = view.id;
+    let place = view.place;
+    let back = l.tf("indicator.back_to_term", &[("term", &place.term.name)]);
+    let id = view.indicator.id;
     let downloads = vec![
         (
             format!("/charts/indicators/{id}.png"),
@@ -62,32 +63,32 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
         ),
     ];
     view! {
-        <Title text=format!("{} · {}", view.name, l.t("app.title"))/>
+        <Title text=format!("{} · {}", view.indicator.name, l.t("app.title"))/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>
             <a href="/">{l.t("nav.home")}</a>" › "
-            <a href=format!("/terms/{}", view.term.id)>{view.term.name.clone()}</a>
-            {view.parent.clone().map(|(id, name)| view! { " › "<a href=format!("/indicators/{id}")>{name}</a> })}
+            <a href=format!("/terms/{}", place.term.id)>{place.term.name.clone()}</a>
+            {place.parent.map(|p| view! { " › "<a href=format!("/indicators/{}", p.id)>{p.name}</a> })}
         </nav>
-        <p class="code-line"><span class="code">{view.code.clone()}</span>{view.group.clone().map(|g| view! { " · "{g} })}</p>
-        <h1>{view.name.clone()}</h1>
+        <p class="code-line"><span class="code">{view.indicator.code.clone()}</span>{place.group.map(|g| view! { " · "{g} })}</p>
+        <h1>{view.indicator.name.clone()}</h1>
         <dl class="summary">
-            <div><dt>{l.t("indicator.target")}</dt><dd>{view.target.clone()}</dd></div>
-            <div><dt>{l.t("indicator.result")}</dt><dd class="big">{view.result.clone()}</dd></div>
-            <div><dt>{l.t("indicator.percent")}</dt><dd>{view.percent.clone()}</dd></div>
-            <div><dt>{l.t("indicator.status")}</dt><dd><StatusBadge status=view.status/></dd></div>
+            <div><dt>{l.t("indicator.target")}</dt><dd>{view.progress.target.clone()}</dd></div>
+            <div><dt>{l.t("indicator.result")}</dt><dd class="big">{view.progress.result.clone()}</dd></div>
+            <div><dt>{l.t("indicator.percent")}</dt><dd>{view.progress.percent.clone()}</dd></div>
+            <div><dt>{l.t("indicator.status")}</dt><dd><StatusBadge status=view.progress.status/></dd></div>
             <div><dt>{l.t("indicator.unit")}</dt><dd>{view.unit.clone()}</dd></div>
         </dl>
         <section class="why" aria-labelledby="why-heading">
             <h2 id="why-heading">{l.t("indicator.why")}</h2>
-            <ul>{view.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-            {view.target_source.map(|s| view! { <div class="target-source"><Source source=s/></div> })}
+            <ul>{view.why.reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            {view.why.target_source.map(|s| view! { <div class="target-source"><Source source=s/></div> })}
         </section>
-        {view.chart.map(|chart| view! { <ChartFigure chart/> })}
+        {view.charts.figures.map(|chart| view! { <ChartFigure chart/> })}
         <DownloadLinks links=downloads/>
         {(!view.children.is_empty()).then(|| view! {
             <section aria-labelledby="breakdown-heading">
                 <h2 id="breakdown-heading">{l.t("indicator.breakdown")}</h2>
-                {view.breakdown.clone().map(|chart| view! {
+                {view.charts.breakdown.clone().map(|chart| view! {
                     <ChartFigure chart/>
                     <DownloadLinks links=breakdown_downloads label=l.t("export.breakdown_downloads")/>
                 })}
@@ -99,7 +100,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
                 </div>
             </section>
         })}
-        {view.compare.map(|chart| view! {
+        {view.charts.compare.map(|chart| view! {
             <section aria-labelledby="compare-heading" class="compare">
                 <h2 id="compare-heading">{l.t("compare.heading")}</h2>
                 <p class="note">{l.t("compare.note")}</p>
@@ -109,7 +110,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
         })}
         <section aria-labelledby="values-heading">
             <h2 id="values-heading">{l.t("indicator.values")}</h2>
-            {if view.values.is_empty() {
+            {if view.values.rows.is_empty() {
                 view! { <p>{l.t("indicator.no_values")}</p> }.into_any()
             } else {
                 view! {
@@ -124,7 +125,7 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {view.values.into_iter().map(|v| view! {
+                                {view.values.rows.into_iter().map(|v| view! {
                                     <tr>
                                         <th scope="row">{v.period}</th>
                                         <td class="num result">{v.figure}</td>
@@ -139,9 +140,9 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
-            <p class="muted">{view.changed}</p>
+            <p class="muted">{view.values.changed}</p>
         </section>
-        <History of=HistoryOf::Indicator(view.id)/>
-        <p class="back"><a href=format!("/terms/{}", view.term.id)>{back}</a></p>
+        <History of=HistoryOf::Indicator(id)/>
+        <p class="back"><a href=format!("/terms/{}", place.term.id)>{back}</a></p>
     }
 }

@@ -66,7 +66,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
         <StaffBar id=view.term.id locked=view.locked drafts=view.drafts/>
         <StatusCounts counts=view.status_counts/>
         <DownloadLinks links=downloads/>
-        {match view.chart {
+        {match view.table.chart {
             Some(chart) => view! { <ChartFigure chart/> }.into_any(),
             None => view! { <p class="note">{l.t("term.no_targets_chart")}</p> }.into_any(),
         }}
@@ -76,6 +76,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
                 <caption class="visually-hidden">{caption}</caption>
                 <IndicatorsHead/>
                 {view
+                    .table
                     .groups
                     .into_iter()
                     .map(|g| view! {
@@ -87,7 +88,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
                     .collect_view()}
             </table>
         </div>
-        <Pager id=view.term.id page=view.page pages=view.pages drafts=view.drafts/>
+        <Pager id=view.term.id page=view.table.page pages=view.table.pages drafts=view.drafts/>
         <History of=HistoryOf::Term(view.term.id)/>
     }
 }
@@ -175,17 +176,18 @@ pub fn IndicatorsHead() -> impl IntoView {
 /// One indicator as a table row; also used for a parent's breakdown.
 #[component]
 pub fn IndicatorRow(row: IndicatorRowView) -> impl IntoView {
+    let (indicator, progress) = (row.indicator, row.progress);
     view! {
         <tr class:child=row.is_child>
-            <td class="code">{row.code}</td>
-            <th scope="row" class="name"><a href=format!("/indicators/{}", row.id)>{row.name}</a></th>
-            <td class="target">{row.target}</td>
+            <td class="code">{indicator.code}</td>
+            <th scope="row" class="name"><a href=format!("/indicators/{}", indicator.id)>{indicator.name}</a></th>
+            <td class="target">{progress.target}</td>
             <td class="num result">
-                {row.result}
+                {progress.result}
                 {row.state.map(|s| view! { <span class=format!("state state-{}", s.key())>{use_locale().value_state(s)}</span> })}
             </td>
-            <td class="num percent">{row.percent}</td>
-            <td class="status"><StatusBadge status=row.status/></td>
+            <td class="num percent">{progress.percent}</td>
+            <td class="status"><StatusBadge status=progress.status/></td>
 
         </tr>
     }

@@ -4,7 +4,7 @@ use crate::db::{Returns, TermData};
 use crate::domain::ValueState;
 use crate::features::review::view::{EarlierReturn, ReviewItemView};
 use crate::i18n::{Explainer, Locale};
-use crate::present::{date_label, figure_in, indicator_name, term_link};
+use crate::present::{date_label, figure_in, indicator_label, term_link};
 
 /// Submitted figures of a term, each with the approved figure it would replace.
 pub fn review_items(
@@ -24,9 +24,7 @@ pub fn review_items(
                 .indicator(i.id)
                 .and_then(|a| figure_in(a, v.observation.period, locale));
             items.push(ReviewItemView {
-                indicator_id: i.id,
-                code: i.definition.code.to_string(),
-                name: indicator_name(i, locale),
+                indicator: indicator_label(i, locale),
                 term: term_link(&working.term, locale),
                 period: v.observation.period,
                 period_label: locale.period(v.observation.period),

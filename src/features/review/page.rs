@@ -42,19 +42,19 @@ pub fn ReviewPage() -> impl IntoView {
                         view! {
                             <ul class="review-list">
                                 {items.iter().enumerate().map(|(k, it)| {
-                                    let card = card_id(it.indicator_id, it.period);
+                                    let card = card_id(it.indicator.id, it.period);
                                     // The card after this one: the page comes back there.
-                                    let next = items.get(k + 1).map(|n| card_id(n.indicator_id, n.period)).unwrap_or_default();
+                                    let next = items.get(k + 1).map(|n| card_id(n.indicator.id, n.period)).unwrap_or_default();
                                     let error = feedback.error(&card).filter(|e| !e.is_empty());
                                     let typed = feedback.field(&card).unwrap_or_default();
                                     let error_id = format!("{card}-error");
-                                    let action = format!("/review/{}/{}", it.indicator_id, it.period.key());
-                                    let comment_id = format!("comment-{}-{}", it.indicator_id, it.period.key());
+                                    let action = format!("/review/{}/{}", it.indicator.id, it.period.key());
+                                    let comment_id = format!("comment-{}-{}", it.indicator.id, it.period.key());
                                     // Every item has the same two buttons: their names say
                                     // which figure they decide, for screen readers and voice
                                     // control (the visible word first).
                                     let which = [
-                                        ("indicator", format!("{} {}", it.code, it.name)),
+                                        ("indicator", format!("{} {}", it.indicator.code, it.indicator.name)),
                                         ("period", it.period_label.clone()),
                                         ("term", it.term.name.clone()),
                                     ];
@@ -64,7 +64,7 @@ pub fn ReviewPage() -> impl IntoView {
                                     view! {
                                         <li class="review-item" id=card.clone() class:has-error=error.is_some()>
                                             <p class="code-line">{it.term.name.clone()}" · "{it.period_label.clone()}</p>
-                                            <h2><a href=format!("/indicators/{}", it.indicator_id)>{it.code.clone()}" "{it.name.clone()}</a></h2>
+                                            <h2><a href=format!("/indicators/{}", it.indicator.id)>{it.indicator.code.clone()}" "{it.indicator.name.clone()}</a></h2>
                                             <p><span class="big">{it.figure.clone()}</span>
                                                " "<span class="muted">{l.t("review.before")}" "{it.previous_approved.clone()}</span></p>
                                             {it.note.clone().map(|n| view! { <p class="note">{n}</p> })}

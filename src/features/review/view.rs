@@ -1,7 +1,7 @@
 //! View types of the review page.
 
 use crate::domain::{IndicatorId, Period};
-use crate::present::views::TermLink;
+use crate::present::views::{IndicatorLabel, TermLink};
 use serde::{Deserialize, Serialize};
 
 /// The page anchor of a figure's review card ("card-12-2021"): where the page goes
@@ -20,9 +20,7 @@ pub fn parse_card(text: &str) -> Option<(IndicatorId, Period)> {
 /// A submitted figure waiting for an approver.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewItemView {
-    pub indicator_id: IndicatorId,
-    pub code: String,
-    pub name: String,
+    pub indicator: IndicatorLabel,
     pub term: TermLink,
     pub period: Period,
     pub period_label: String,
