@@ -31,8 +31,7 @@ where
 /// get_indicator_page, IndicatorBody);`.
 #[macro_export]
 macro_rules! loading_page {
-    ($(#[$doc:meta])* $name:ident, $key:expr, $fetch:expr, $body:ident) => {
-        $(#[$doc])*
+    ($name:ident, $key:expr, $fetch:expr, $body:ident) => {
         #[leptos::component]
         pub fn $name() -> impl leptos::prelude::IntoView {
             use leptos::prelude::*;

@@ -75,12 +75,7 @@ pub fn IndicatorFields(
     }
 }
 
-crate::loading_page!(
-    AdminIndicatorPage,
-    route_id(IndicatorId::parse),
-    get_admin_indicator,
-    AdminIndicatorBody
-);
+crate::loading_page! { AdminIndicatorPage, route_id(IndicatorId::parse), get_admin_indicator, AdminIndicatorBody }
 
 #[component]
 fn AdminIndicatorBody(view: AdminIndicatorView) -> impl IntoView {

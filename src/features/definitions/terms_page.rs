@@ -95,12 +95,7 @@ pub fn AdminTermsPage() -> impl IntoView {
     }
 }
 
-crate::loading_page!(
-    AdminTermPage,
-    route_id(TermId::parse),
-    get_admin_term,
-    AdminTermBody
-);
+crate::loading_page! { AdminTermPage, route_id(TermId::parse), get_admin_term, AdminTermBody }
 
 #[component]
 fn AdminTermBody(view: AdminTermView) -> impl IntoView {

@@ -18,12 +18,7 @@ pub fn route_term_year() -> impl Fn() -> Option<(TermId, i32)> + Copy + Send + S
     move || Some((term()?, year()?))
 }
 
-crate::loading_page!(
-    EntryPage,
-    route_term_year(),
-    |(term, year), l| get_entry_page(term, year, l),
-    EntryForm
-);
+crate::loading_page! { EntryPage, route_term_year(), |(term, year), l| get_entry_page(term, year, l), EntryForm }
 
 #[component]
 fn Notice() -> impl IntoView {

@@ -9,13 +9,8 @@ use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-crate::loading_page!(
-    /// `/indicators/{id}`: figures with sources, charts, and the status explained.
-    IndicatorPage,
-    route_id(IndicatorId::parse),
-    get_indicator_page,
-    IndicatorBody
-);
+// `/indicators/{id}`: figures with sources, charts, and the status explained.
+crate::loading_page! { IndicatorPage, route_id(IndicatorId::parse), get_indicator_page, IndicatorBody }
 
 #[component]
 fn Source(source: SourceView) -> impl IntoView {

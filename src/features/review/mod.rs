@@ -3,6 +3,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod build;
+#[cfg(feature = "ssr")]
+mod bulk;
 pub mod data;
 pub mod page;
 #[cfg(feature = "ssr")]

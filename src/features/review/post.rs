@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/review/approve", post(super::bulk::approve_many))
         .route("/review/{indicator}/{period}", post(review))
         .route("/terms/{term}/lock", post(lock))
 }
@@ -80,15 +81,22 @@ async fn review(
                 .unwrap_or_default();
             return Ok(see_other(&format!("/review?done=1{place}")));
         }
-        Err(WriteError::Locked) => ("entry.locked", StatusCode::LOCKED),
-        Err(WriteError::WrongState | WriteError::NotFound) => ("review.gone", StatusCode::CONFLICT),
-        Err(WriteError::OwnFigure) => ("review.own_figure", StatusCode::FORBIDDEN),
-        Err(other) => {
+        Err(e) => refused_because(&e),
+    };
+    Err(refuse(key).status(status).into())
+}
+
+/// Why a decision was not carried out: its sentence's key and the answer's status.
+pub(super) fn refused_because(e: &WriteError) -> (&'static str, StatusCode) {
+    match e {
+        WriteError::Locked => ("entry.locked", StatusCode::LOCKED),
+        WriteError::WrongState | WriteError::NotFound => ("review.gone", StatusCode::CONFLICT),
+        WriteError::OwnFigure => ("review.own_figure", StatusCode::FORBIDDEN),
+        other => {
             tracing::error!(error = %other, "review failed");
             ("error.server", StatusCode::SERVICE_UNAVAILABLE)
         }
-    };
-    Err(refuse(key).status(status).into())
+    }
 }
 
 /// The term page's lock button: "1" locks, "0" unlocks.

@@ -10,12 +10,7 @@ use crate::ui::use_locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-crate::loading_page!(
-    ImportPage,
-    route_term_year(),
-    |(term, year), l| get_import_page(term, year, l),
-    ImportBody
-);
+crate::loading_page! { ImportPage, route_term_year(), |(term, year), l| get_import_page(term, year, l), ImportBody }
 
 #[component]
 fn ImportBody(view: ImportPageView) -> impl IntoView {
