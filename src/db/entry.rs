@@ -2,10 +2,9 @@
 //! update is lost), submitting, approving or returning, locking a term. Every
 //! change appends to the audit history in the same transaction.
 
-use super::BeginWrite;
 use super::audit::{Entry, audit, bump_version, commit_audited};
 use super::records::typed;
-use super::{Backend, Db, DbError, on_pool};
+use super::{Backend, Db, DbError, on_pool, write_tx};
 use crate::domain::{CheckedFigure, Figure, Period, ValueState, VnDecimal};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -191,9 +190,7 @@ impl Db {
             Backend::Sqlite => (UPDATE_SQLITE, INSERT_SQLITE),
             Backend::Postgres => (UPDATE_PG, INSERT_PG),
         };
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             refuse_locked!(tx, term_id);
             let mut bulk: Option<Bulk> = None;
             if changes.len() >= BULK_LOOKUP {
@@ -304,9 +301,7 @@ impl Db {
         period: Period,
         actor: &Actor,
     ) -> Result<usize, WriteError> {
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             refuse_locked!(tx, term_id);
             let rows: Vec<(i64, String, String)> =
                 sqlx::query_as(SUBMITTABLE).bind(term_id).bind(period.key()).fetch_all(&mut *tx).await?;
@@ -332,9 +327,7 @@ impl Db {
         locked: bool,
         actor: &Actor,
     ) -> Result<(), WriteError> {
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let n = sqlx::query(SET_LOCK).bind(i64::from(locked)).bind(term_id).execute(&mut *tx).await?.rows_affected();
             if n == 0 {
                 return Err(WriteError::NotFound);
