@@ -69,6 +69,20 @@ pub struct Conflict {
     pub current_by: Option<String>,
 }
 
+impl Conflict {
+    /// The conflict on `indicator_id` and `period` with what is stored now (none:
+    /// nothing is).
+    pub(super) fn with(indicator_id: i64, period: Period, current: Option<&CurrentRow>) -> Self {
+        Conflict {
+            indicator_id,
+            period,
+            current_value: current.map(|r| r.value.clone()),
+            current_version: current.map_or(0, |r| r.version),
+            current_by: current.and_then(|r| r.updated_by_name.clone()),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("the term is locked")]
@@ -228,13 +242,7 @@ impl Db {
                 // loses nothing and writes nothing (and blames nobody).
                 let same = current.as_ref().is_some_and(|r| r.holds(&c.figure));
                 if !same && c.expected_version.is_some_and(|v| v != current_version) {
-                    conflicts.push(Conflict {
-                        indicator_id: c.indicator_id,
-                        period: c.period,
-                        current_value: current.as_ref().map(|r| r.value.clone()),
-                        current_version,
-                        current_by: current.as_ref().and_then(|r| r.updated_by_name.clone()),
-                    });
+                    conflicts.push(Conflict::with(c.indicator_id, c.period, current.as_ref()));
                     continue;
                 }
                 let figure = &c.figure;

@@ -4,11 +4,10 @@
 //! other definition.
 
 use super::audit::{Entry, commit_audited};
+use super::read::GROUPS;
 use super::rows::GroupRow;
 use super::{Actor, Db, DbError, GroupRecord, on_pool, write_tx};
 
-const ALL: &str =
-    "SELECT id, code, name, name_en, archived FROM indicator_groups ORDER BY position, id";
 const INSERT: &str = "INSERT INTO indicator_groups (code, name, name_en, position) \
      VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM indicator_groups)) RETURNING id";
 /// A group as the audit log names it (archiving it too).
@@ -18,7 +17,7 @@ const RENAME: &str = "UPDATE indicator_groups SET name = $1, name_en = $2 WHERE 
 impl Db {
     /// Every group, archived ones included, in display order.
     pub async fn all_groups(&self) -> Result<Vec<GroupRecord>, DbError> {
-        let rows: Vec<GroupRow> = on_pool!(self, p => sqlx::query_as(ALL).fetch_all(p).await?);
+        let rows: Vec<GroupRow> = on_pool!(self, p => sqlx::query_as(GROUPS).fetch_all(p).await?);
         Ok(rows.into_iter().map(GroupRecord::from).collect())
     }
 

@@ -50,13 +50,7 @@ impl Db {
         write_tx!(self, tx, now => {
             let (term_id, current) = figure_in_open_term!(tx, indicator_id, &key);
             if expected_version.is_some_and(|v| v != current.version) {
-                return Err(WriteError::Conflicts(vec![Conflict {
-                    indicator_id,
-                    period,
-                    current_value: Some(current.value.clone()),
-                    current_version: current.version,
-                    current_by: current.updated_by_name.clone(),
-                }]));
+                return Err(WriteError::Conflicts(vec![Conflict::with(indicator_id, period, Some(&current))]));
             }
             if !matches!(current.state()?, ValueState::Draft | ValueState::Returned) {
                 return Err(WriteError::WrongState);
