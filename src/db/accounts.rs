@@ -1,9 +1,8 @@
 //! Users, sessions, login throttling, the one-time setup link and API tokens.
 //! Tokens are stored as hashes only; the caller hashes before it asks.
 
-use super::BeginWrite;
 use super::records::typed;
-use super::{Db, DbError, on_pool};
+use super::{Db, DbError, on_pool, write_tx};
 use crate::domain::{Role, UserId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,8 +225,7 @@ impl Db {
             "UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL";
         let admins = "SELECT COUNT(*) FROM users WHERE role = 'admin'";
         let insert = "INSERT INTO users (username, password_hash, role) VALUES ($1, $2, 'admin') RETURNING id";
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx => {
             let used = sqlx::query(use_token).bind(now).bind(token_hash).execute(&mut *tx).await?.rows_affected();
             let existing: i64 = sqlx::query_scalar(admins).fetch_one(&mut *tx).await?;
             if used == 0 || existing > 0 {

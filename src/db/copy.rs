@@ -5,8 +5,7 @@
 //! then counted on both sides. Sessions, throttling and setup links are not copied:
 //! people sign in again on the new installation.
 
-use super::BeginWrite;
-use super::{Backend, Db, DbError, on_pool};
+use super::{Backend, Db, DbError, on_pool, write_tx};
 
 /// Tables in dependency order, with their columns; numeric columns are cast to and
 /// from text so that both backends keep them exact.
@@ -272,8 +271,7 @@ impl Db {
         }
         let (version, changed_at) = self.data_version().await?;
         let backend = to.backend();
-        on_pool!(to, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(to, tx => {
             for ((table, columns, decimals), rows) in TABLES.iter().zip(&data) {
                 let sql = insert_sql(table, columns, decimals, backend);
                 for row in rows {

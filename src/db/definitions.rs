@@ -1,11 +1,14 @@
 //! Changing definitions (admin): terms, indicator groups, indicators and their typed
 //! targets. A changed target supersedes the old one, which stays in the table as
-//! history (a mid-term review moves targets). Every change is audited.
+//! history (a mid-term review moves targets). Archiving hides a term, group or
+//! indicator without deleting it, so its figures and history stay. Every change is
+//! audited.
 
-use super::BeginWrite;
 use super::audit::{Entry, commit_audited};
+use super::entry::TERM_OF;
+use super::groups::CODE_AND_NAME;
 use super::records::{corrupt, timestamp, typed};
-use super::{Actor, Backend, Db, DbError, on_pool};
+use super::{Actor, Backend, Db, DbError, on_pool, write_tx};
 use crate::clock::Timestamp;
 use crate::domain::{Indicator, TargetKind, VnDecimal};
 
@@ -92,13 +95,10 @@ const UPDATE_TERM: &str =
 // Yearly figures the new years would leave outside the term ('term' totals always fit).
 const VALUES_OUTSIDE: &str = "SELECT COUNT(*) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id \
      WHERE i.term_id = $1 AND (CASE WHEN v.period = 'term' THEN NULL ELSE CAST(v.period AS INTEGER) END) NOT BETWEEN $2 AND $3";
-const ARCHIVE_TERM: &str = "UPDATE terms SET archived = $1 WHERE id = $2";
 const INSERT_INDICATOR: &str = "INSERT INTO indicators (term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, position) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT COALESCE(MAX(position), 0) + 1 FROM indicators WHERE term_id = $1)) RETURNING id";
 const UPDATE_INDICATOR: &str = "UPDATE indicators SET group_id = $1, parent_id = $2, code = $3, name = $4, name_en = $5, unit_kind = $6, \
      unit = $7, unit_en = $8, direction = $9 WHERE id = $10";
-const ARCHIVE_INDICATOR: &str = "UPDATE indicators SET archived = $1 WHERE id = $2";
-const TERM_OF: &str = "SELECT term_id FROM indicators WHERE id = $1";
 const ARCHIVED_OF_TERM: &str = "SELECT id, code, name FROM indicators WHERE term_id = $1 AND archived = 1 ORDER BY position, id";
 const SUPERSEDE: &str =
     "UPDATE targets SET superseded_at = $1 WHERE indicator_id = $2 AND superseded_at IS NULL";
@@ -107,11 +107,47 @@ const INSERT_TARGET_PG: &str = "INSERT INTO targets (indicator_id, kind, value, 
 const TARGETS: &str = "SELECT kind, CAST(value AS TEXT) AS value, quote, recorded_at, superseded_at FROM targets \
      WHERE indicator_id = $1 ORDER BY id DESC";
 
+/// What the admin can archive and restore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Archivable {
+    Term,
+    Group,
+    Indicator,
+}
+
+const TERM_EXISTS: &str = "SELECT id FROM terms WHERE id = $1";
+// Indicators that still show the group: live ones of live terms.
+const GROUP_IN_USE: &str = "SELECT COUNT(*) FROM indicators i JOIN terms t ON t.id = i.term_id \
+     WHERE i.group_id = $1 AND i.archived = 0 AND t.archived = 0";
+
+impl Archivable {
+    /// The statement that sets the flag (`$1`, 0 or 1) of the row `$2`; static texts,
+    /// one a table.
+    fn set_flag(self) -> &'static str {
+        match self {
+            Archivable::Term => "UPDATE terms SET archived = $1 WHERE id = $2",
+            Archivable::Group => "UPDATE indicator_groups SET archived = $1 WHERE id = $2",
+            Archivable::Indicator => "UPDATE indicators SET archived = $1 WHERE id = $2",
+        }
+    }
+
+    /// The audit action. Written out in full here, where the i18n test looks for every
+    /// action to have its history label.
+    fn action(self, archived: bool) -> &'static str {
+        match (self, archived) {
+            (Archivable::Term, true) => "term.archive",
+            (Archivable::Term, false) => "term.restore",
+            (Archivable::Group, true) => "group.archive",
+            (Archivable::Group, false) => "group.restore",
+            (Archivable::Indicator, true) => "indicator.archive",
+            (Archivable::Indicator, false) => "indicator.restore",
+        }
+    }
+}
+
 impl Db {
     pub async fn create_term(&self, input: &TermInput, actor: &Actor) -> Result<i64, DbError> {
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let id: i64 = sqlx::query_scalar(INSERT_TERM)
                 .bind(&input.term.name).bind(&input.term.name_en).bind(i64::from(input.term.start_year)).bind(i64::from(input.term.end_year))
                 .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "term years"))?;
@@ -133,10 +169,8 @@ impl Db {
         edit: &TermEdit,
         actor: &Actor,
     ) -> Result<bool, DbError> {
-        let now = crate::clock::now_iso();
         let first_year = i64::from(edit.start_year) + 1;
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let old: Option<(String, i64, i64)> = sqlx::query_as(TERM_NOW).bind(id).fetch_optional(&mut *tx).await?;
             let Some((old_name, old_start, old_end)) = old else { return Ok(false) };
             let outside: i64 = sqlx::query_scalar(VALUES_OUTSIDE).bind(id).bind(first_year).bind(i64::from(edit.end_year))
@@ -154,26 +188,6 @@ impl Db {
         })
     }
 
-    pub async fn set_term_archived(
-        &self,
-        term_id: i64,
-        archived: bool,
-        actor: &Actor,
-    ) -> Result<bool, DbError> {
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
-            let n = sqlx::query(ARCHIVE_TERM).bind(i64::from(archived)).bind(term_id).execute(&mut *tx).await?.rows_affected();
-            if n == 0 {
-                // No such term: nothing to record (the transaction is rolled back).
-                return Ok(false);
-            }
-            let action = if archived { "term.archive" } else { "term.restore" };
-            commit_audited!(tx, actor, &now, Entry { action, term: Some(term_id), ..Entry::default() });
-            Ok(true)
-        })
-    }
-
     /// Creates (`id` None) or updates an indicator definition of a term.
     pub async fn save_indicator(
         &self,
@@ -182,11 +196,9 @@ impl Db {
         input: &IndicatorInput,
         actor: &Actor,
     ) -> Result<i64, DbError> {
-        let now = crate::clock::now_iso();
         let (d, unit) = (&input.definition, &input.definition.unit);
         let summary = format!("{} {} ({})", d.code, d.name, unit.label);
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let id = match id {
                 None => sqlx::query_scalar(INSERT_INDICATOR)
                     .bind(term_id).bind(input.group_id).bind(input.parent_id).bind(d.code.as_str()).bind(&d.name)
@@ -220,27 +232,6 @@ impl Db {
         Ok(on_pool!(self, p => sqlx::query_as(ARCHIVED_OF_TERM).bind(term_id).fetch_all(p).await?))
     }
 
-    pub async fn set_indicator_archived(
-        &self,
-        id: i64,
-        archived: bool,
-        actor: &Actor,
-    ) -> Result<bool, DbError> {
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
-            let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(id).fetch_optional(&mut *tx).await?;
-            let n = sqlx::query(ARCHIVE_INDICATOR).bind(i64::from(archived)).bind(id).execute(&mut *tx).await?.rows_affected();
-            if n == 0 {
-                // No such indicator: nothing to record (the transaction is rolled back).
-                return Ok(false);
-            }
-            let action = if archived { "indicator.archive" } else { "indicator.restore" };
-            commit_audited!(tx, actor, &now, Entry { action, term, indicator: Some(id), ..Entry::default() });
-            Ok(true)
-        })
-    }
-
     /// Sets the indicator's target (none: removes it). The previous one is kept as
     /// superseded history.
     pub async fn set_target(
@@ -249,13 +240,11 @@ impl Db {
         target: Option<(TargetKind, VnDecimal, Option<String>)>,
         actor: &Actor,
     ) -> Result<(), DbError> {
-        let now = crate::clock::now_iso();
         let insert = match self.backend() {
             Backend::Sqlite => INSERT_TARGET_SQLITE,
             Backend::Postgres => INSERT_TARGET_PG,
         };
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let term: Option<i64> = sqlx::query_scalar(TERM_OF).bind(indicator_id).fetch_optional(&mut *tx).await?;
             let Some(term) = term else { return Err(DbError::Corrupt(format!("no indicator {indicator_id}"))) };
             let old: Option<(String, String)> = sqlx::query_as(
@@ -287,5 +276,46 @@ impl Db {
         rows.into_iter()
             .map(TargetHistoryRecord::try_from)
             .collect()
+    }
+
+    /// Archives or restores a term, a group or an indicator; false when there is no
+    /// such thing. Archiving a group is refused while a live indicator of a live term
+    /// is still in it (its section heading would vanish from the dashboard).
+    pub async fn set_archived(
+        &self,
+        what: Archivable,
+        id: i64,
+        archived: bool,
+        actor: &Actor,
+    ) -> Result<bool, DbError> {
+        write_tx!(self, tx, now => {
+            // What the audit entry names, read before the change; none: no such thing
+            // (nothing to record, the transaction is rolled back).
+            let about = match what {
+                Archivable::Group => {
+                    let group: Option<(String, String)> = sqlx::query_as(CODE_AND_NAME).bind(id).fetch_optional(&mut *tx).await?;
+                    group.map(|(code, name)| Entry { new: Some(format!("{code} {name}")), ..Entry::default() })
+                }
+                // A term, or an indicator with the term it is in.
+                Archivable::Term | Archivable::Indicator => {
+                    let (term_of, indicator) = match what {
+                        Archivable::Indicator => (TERM_OF, Some(id)),
+                        _ => (TERM_EXISTS, None),
+                    };
+                    let term: Option<i64> = sqlx::query_scalar(term_of).bind(id).fetch_optional(&mut *tx).await?;
+                    term.map(|term| Entry { term: Some(term), indicator, ..Entry::default() })
+                }
+            };
+            let Some(about) = about else { return Ok(false) };
+            if archived && what == Archivable::Group {
+                let in_use: i64 = sqlx::query_scalar(GROUP_IN_USE).bind(id).fetch_one(&mut *tx).await?;
+                if in_use > 0 {
+                    return Err(DbError::Refused("admin.group_in_use"));
+                }
+            }
+            sqlx::query(what.set_flag()).bind(i64::from(archived)).bind(id).execute(&mut *tx).await?;
+            commit_audited!(tx, actor, &now, Entry { action: what.action(archived), ..about });
+            Ok(true)
+        })
     }
 }

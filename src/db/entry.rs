@@ -2,10 +2,9 @@
 //! update is lost), submitting, approving or returning, locking a term. Every
 //! change appends to the audit history in the same transaction.
 
-use super::BeginWrite;
 use super::audit::{Entry, audit, bump_version, commit_audited};
 use super::records::typed;
-use super::{Backend, Db, DbError, on_pool};
+use super::{Backend, Db, DbError, on_pool, write_tx};
 use crate::domain::{CheckedFigure, Figure, Period, ValueState, VnDecimal};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -68,6 +67,20 @@ pub struct Conflict {
     pub current_value: Option<String>,
     pub current_version: i64,
     pub current_by: Option<String>,
+}
+
+impl Conflict {
+    /// The conflict on `indicator_id` and `period` with what is stored now (none:
+    /// nothing is).
+    pub(super) fn with(indicator_id: i64, period: Period, current: Option<&CurrentRow>) -> Self {
+        Conflict {
+            indicator_id,
+            period,
+            current_value: current.map(|r| r.value.clone()),
+            current_version: current.map_or(0, |r| r.version),
+            current_by: current.and_then(|r| r.updated_by_name.clone()),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -191,9 +204,7 @@ impl Db {
             Backend::Sqlite => (UPDATE_SQLITE, INSERT_SQLITE),
             Backend::Postgres => (UPDATE_PG, INSERT_PG),
         };
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             refuse_locked!(tx, term_id);
             let mut bulk: Option<Bulk> = None;
             if changes.len() >= BULK_LOOKUP {
@@ -231,13 +242,7 @@ impl Db {
                 // loses nothing and writes nothing (and blames nobody).
                 let same = current.as_ref().is_some_and(|r| r.holds(&c.figure));
                 if !same && c.expected_version.is_some_and(|v| v != current_version) {
-                    conflicts.push(Conflict {
-                        indicator_id: c.indicator_id,
-                        period: c.period,
-                        current_value: current.as_ref().map(|r| r.value.clone()),
-                        current_version,
-                        current_by: current.as_ref().and_then(|r| r.updated_by_name.clone()),
-                    });
+                    conflicts.push(Conflict::with(c.indicator_id, c.period, current.as_ref()));
                     continue;
                 }
                 let figure = &c.figure;
@@ -304,9 +309,7 @@ impl Db {
         period: Period,
         actor: &Actor,
     ) -> Result<usize, WriteError> {
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             refuse_locked!(tx, term_id);
             let rows: Vec<(i64, String, String)> =
                 sqlx::query_as(SUBMITTABLE).bind(term_id).bind(period.key()).fetch_all(&mut *tx).await?;
@@ -332,9 +335,7 @@ impl Db {
         locked: bool,
         actor: &Actor,
     ) -> Result<(), WriteError> {
-        let now = crate::clock::now_iso();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let n = sqlx::query(SET_LOCK).bind(i64::from(locked)).bind(term_id).execute(&mut *tx).await?.rows_affected();
             if n == 0 {
                 return Err(WriteError::NotFound);

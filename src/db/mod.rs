@@ -23,7 +23,7 @@ pub use accounts::UserRecord;
 pub use backup::{BackupError, BackupSummary, inspect as inspect_backup};
 pub use connect::{Backend, pg_test_database};
 pub use copy::CopyReport;
-pub use definitions::{IndicatorInput, TargetHistoryRecord, TermEdit, TermInput};
+pub use definitions::{Archivable, IndicatorInput, TargetHistoryRecord, TermEdit, TermInput};
 pub use entry::{Actor, Conflict, Origin, ValueChange, WriteError};
 pub use history::AuditRecord;
 pub use read::{Figures, TermCounts};
@@ -91,6 +91,25 @@ macro_rules! on_pool {
     }};
 }
 pub(crate) use on_pool;
+
+/// Runs `body` in a write transaction `tx` ([`BeginWrite`]) on whichever pool the handle
+/// holds: how every write starts. With `now`, also the time the change is recorded at
+/// (taken before the transaction, as the audit entry and the data version store it).
+/// The body ends with `commit_audited!` or `tx.commit()`; a return before that rolls
+/// the transaction back.
+macro_rules! write_tx {
+    ($db:expr, $tx:ident, $now:ident => $body:expr) => {{
+        let $now = $crate::clock::now_iso();
+        $crate::db::write_tx!($db, $tx => $body)
+    }};
+    ($db:expr, $tx:ident => $body:expr) => {
+        $crate::db::on_pool!($db, pool => {
+            let mut $tx = $crate::db::BeginWrite::begin_write(pool).await?;
+            $body
+        })
+    };
+}
+pub(crate) use write_tx;
 
 /// Starts a transaction that will write. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so concurrent writers queue on the busy timeout; a plain

@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 const TERMS: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE archived = 0 ORDER BY start_year";
 const TERM: &str = "SELECT id, name, name_en, start_year, end_year FROM terms WHERE id = $1";
-const GROUPS: &str =
+/// Every group, archived ones included (a term's data, and the admin's list of groups).
+pub(super) const GROUPS: &str =
     "SELECT id, code, name, name_en, archived FROM indicator_groups ORDER BY position, id";
 const INDICATORS: &str = "SELECT id, term_id, group_id, parent_id, code, name, name_en, unit_kind, unit, unit_en, direction, headline \
      FROM indicators WHERE term_id = $1 AND archived = 0 \

@@ -1,7 +1,7 @@
 //! What the repository hands out: stored data as domain types, with provenance.
 
 use super::DbError;
-use super::rows::{GroupRow, IndicatorRow, TargetRow, TermRow, ValueRow};
+use super::rows::{GroupRow, IndicatorRow, SourceRow, TargetRow, TermRow, ValueRow};
 use crate::clock::Timestamp;
 use crate::domain::{
     Direction, Indicator, IndicatorCode, IndicatorId, Observation, Period, Qualifier, Target,
@@ -134,6 +134,15 @@ impl TryFrom<TermRow> for TermRecord {
     }
 }
 
+impl From<SourceRow> for SourceRecord {
+    fn from(r: SourceRow) -> Self {
+        SourceRecord {
+            document: r.source_title,
+            quote: r.quote,
+        }
+    }
+}
+
 impl From<GroupRow> for GroupRecord {
     fn from(r: GroupRow) -> Self {
         GroupRecord {
@@ -164,10 +173,7 @@ pub(super) fn indicator_record(
                     value,
                     direction,
                 },
-                source: SourceRecord {
-                    document: t.source_title,
-                    quote: t.quote,
-                },
+                source: t.source.into(),
             })
         })
         .transpose()?;
@@ -209,10 +215,7 @@ fn value_record(r: ValueRow) -> Result<ValueRecord, DbError> {
             value,
             qualifier,
         },
-        source: SourceRecord {
-            document: r.source_title,
-            quote: r.quote,
-        },
+        source: r.source.into(),
         note: r.note,
         state: typed("value state", &r.state, ValueState::parse)?,
         version: r.version,
@@ -231,6 +234,13 @@ mod tests {
         indicator: IndicatorRow,
         target: TargetRow,
         value: ValueRow,
+    }
+
+    fn no_source() -> SourceRow {
+        SourceRow {
+            source_title: None,
+            quote: None,
+        }
     }
 
     fn rows() -> Rows {
@@ -253,8 +263,7 @@ mod tests {
                 indicator_id: 7,
                 kind: "cumulative".into(),
                 value: "100".into(),
-                source_title: None,
-                quote: None,
+                source: no_source(),
             },
             value: ValueRow {
                 id: 1,
@@ -262,8 +271,7 @@ mod tests {
                 period: "2021".into(),
                 value: "12.5".into(),
                 qualifier: "exact".into(),
-                source_title: None,
-                quote: None,
+                source: no_source(),
                 note: None,
                 state: "submitted".into(),
                 version: 3,

@@ -4,7 +4,7 @@
 
 use super::audit::{Entry, commit_audited};
 use super::entry::{CURRENT, Conflict, CurrentRow, SET_STATE, TERM_LOCKED, TERM_OF, refuse_locked};
-use super::{Actor, BeginWrite, Db, WriteError, on_pool};
+use super::{Actor, Db, WriteError, write_tx};
 use crate::domain::{Period, ValueState};
 
 /// How a reviewer decides on a submitted figure.
@@ -46,19 +46,11 @@ impl Db {
         expected_version: Option<i64>,
         actor: &Actor,
     ) -> Result<(), WriteError> {
-        let now = crate::clock::now_iso();
         let key = period.key();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let (term_id, current) = figure_in_open_term!(tx, indicator_id, &key);
             if expected_version.is_some_and(|v| v != current.version) {
-                return Err(WriteError::Conflicts(vec![Conflict {
-                    indicator_id,
-                    period,
-                    current_value: Some(current.value.clone()),
-                    current_version: current.version,
-                    current_by: current.updated_by_name.clone(),
-                }]));
+                return Err(WriteError::Conflicts(vec![Conflict::with(indicator_id, period, Some(&current))]));
             }
             if !matches!(current.state()?, ValueState::Draft | ValueState::Returned) {
                 return Err(WriteError::WrongState);
@@ -81,10 +73,8 @@ impl Db {
         comment: Option<&str>,
         actor: &Actor,
     ) -> Result<(), WriteError> {
-        let now = crate::clock::now_iso();
         let key = period.key();
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
+        write_tx!(self, tx, now => {
             let (term_id, current) = figure_in_open_term!(tx, indicator_id, &key);
             if !current.state()?.can_review() {
                 return Err(WriteError::WrongState);

@@ -35,13 +35,20 @@ pub(super) struct IndicatorRow {
     pub headline: i64,
 }
 
+/// Where a target or a figure comes from, the same two columns in both queries.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct SourceRow {
+    pub source_title: Option<String>,
+    pub quote: Option<String>,
+}
+
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct TargetRow {
     pub indicator_id: i64,
     pub kind: String,
     pub value: String,
-    pub source_title: Option<String>,
-    pub quote: Option<String>,
+    #[sqlx(flatten)]
+    pub source: SourceRow,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -51,8 +58,8 @@ pub(super) struct ValueRow {
     pub period: String,
     pub value: String,
     pub qualifier: String,
-    pub source_title: Option<String>,
-    pub quote: Option<String>,
+    #[sqlx(flatten)]
+    pub source: SourceRow,
     pub note: Option<String>,
     pub state: String,
     pub version: i64,

@@ -1,8 +1,7 @@
 //! Writing a whole seed (terms, groups, indicators, targets, values) in one
 //! transaction: either the installation gets all of it or nothing.
 
-use super::BeginWrite;
-use super::{Backend, Db, DbError, TermEdit, on_pool};
+use super::{Backend, Db, DbError, TermEdit, write_tx};
 use crate::domain::{Indicator, IndicatorCode, Period, Qualifier, TargetKind, VnDecimal};
 use std::collections::HashMap;
 
@@ -107,8 +106,7 @@ impl Db {
                 BUMP_VERSION_SQLITE,
             )
         };
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
+        write_tx!(self, tx => {
             if only_if_empty {
                 if pg {
                     // SQLite's BEGIN IMMEDIATE already excludes other writers.

@@ -1,7 +1,7 @@
 //! Creating, renaming, archiving and restoring indicator groups.
 
 use super::forms::{taken, too_long};
-use crate::db::DbError;
+use crate::db::{Archivable, DbError};
 use crate::domain::IndicatorCode;
 use crate::web::form::{Archiving, form_actor, text, text_field};
 use crate::web::form_error::{FormError, Refusal};
@@ -118,7 +118,7 @@ pub(super) async fn archive_group(
     let actor = form_actor(&post.user);
     let key = match state
         .db
-        .set_group_archived(id, change.archived(), &actor)
+        .set_archived(Archivable::Group, id, change.archived(), &actor)
         .await
     {
         Ok(true) => return Ok(see_other(&back)),

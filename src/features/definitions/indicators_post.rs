@@ -1,7 +1,7 @@
 //! Creating and editing indicators, setting their typed targets, archiving them.
 
 use super::forms::{bad_label, taken};
-use crate::db::{Figures, IndicatorInput, TermData};
+use crate::db::{Archivable, Figures, IndicatorInput, TermData};
 use crate::domain::IndicatorId;
 use crate::domain::{
     Direction, Indicator, IndicatorCode, TargetKind, Unit, UnitKind, VnDecimal, has_control_chars,
@@ -268,7 +268,7 @@ pub(super) async fn archive_indicator(
     let actor = form_actor(&post.user);
     match state
         .db
-        .set_indicator_archived(id, change.archived(), &actor)
+        .set_archived(Archivable::Indicator, id, change.archived(), &actor)
         .await?
     {
         true => Ok(see_other(&format!("/admin/terms/{term}"))),

@@ -1,7 +1,7 @@
 //! Creating, correcting, archiving and restoring terms.
 
 use super::forms::{taken, too_long};
-use crate::db::{DbError, TermEdit, TermInput};
+use crate::db::{Archivable, DbError, TermEdit, TermInput};
 use crate::domain::Term;
 use crate::i18n::Locale;
 use crate::web::form::{Archiving, form_actor, text};
@@ -140,7 +140,7 @@ pub(super) async fn archive_term(
     let actor = form_actor(&post.user);
     match state
         .db
-        .set_term_archived(id, change.archived(), &actor)
+        .set_archived(Archivable::Term, id, change.archived(), &actor)
         .await?
     {
         true => Ok(see_other("/admin/terms")),
