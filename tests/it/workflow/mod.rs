@@ -13,6 +13,8 @@ use resolution_dashboard::domain::{IndicatorId, Period, ValueState};
 use serde_json::Value;
 
 mod duties;
+mod model;
+mod races;
 mod returns;
 
 /// A committee office: a clerk, a leader, and the 2020–2025 term.
