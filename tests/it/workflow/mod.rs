@@ -13,6 +13,8 @@ use resolution_dashboard::domain::{IndicatorId, Period, ValueState};
 use serde_json::Value;
 
 mod duties;
+mod model;
+mod races;
 mod returns;
 mod session_end;
 
