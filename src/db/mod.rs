@@ -111,10 +111,14 @@ macro_rules! write_tx {
 }
 pub(crate) use write_tx;
 
-/// Starts a transaction that will write. On SQLite it takes the write lock at once
+/// Starts a transaction that will write, as the only writer. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so concurrent writers queue on the busy timeout; a plain
 /// `BEGIN` would start as a reader and fail with SQLITE_BUSY when two try to
 /// upgrade at the same moment (seen with eight concurrent API writers).
+/// The key of the PostgreSQL advisory lock every write takes ("rdwr"); advisory
+/// locks are per database, so installations sharing a server do not wait on each other.
+const WRITE_LOCK: i64 = 0x7264_7772;
+
 pub(crate) trait BeginWrite {
     type Database: sqlx::Database;
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>;
@@ -130,7 +134,18 @@ impl BeginWrite for SqlitePool {
 impl BeginWrite for PgPool {
     type Database = sqlx::Postgres;
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
-        self.begin().await
+        let mut tx = self.begin().await?;
+        // One writer at a time, as SQLite's BEGIN IMMEDIATE gives: every check a write
+        // makes (the version the writer saw, the review state, the lock) then reads
+        // what the writer before it committed. At READ COMMITTED alone, two writers
+        // both passed their checks and the second overwrote the first (a lost update;
+        // an approval and a return of one figure both "succeeded"). Writes are rare;
+        // readers never wait for this lock, which ends with the transaction.
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(WRITE_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
     }
 }
 
