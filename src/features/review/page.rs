@@ -160,8 +160,12 @@ fn Card(item: ReviewItemView, next: String, csrf: String, feedback: FormFeedback
             </p>
             <h2><a href=format!("/indicators/{}", it.indicator.id)>{it.indicator.code.clone()}" "{it.indicator.name.clone()}</a></h2>
             <p><span class="big">{it.figure.clone()}</span>
-                {it.compared.clone().map(|c| view! {
-                    " "<span class="muted">{c.text}{c.change.map(|ch| format!(" ({ch})"))}</span>
+                {it.compared.clone().map(|c| {
+                    let text = match c.change {
+                        Some(change) => format!("{} ({change})", c.text),
+                        None => c.text,
+                    };
+                    view! { " "<span class="muted">{text}</span> }
                 })}
             </p>
             {it.target.clone().map(|t| view! { <p><span class="muted">{l.t("review.target")}" "</span>{t}</p> })}

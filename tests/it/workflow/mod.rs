@@ -12,6 +12,7 @@ use resolution_dashboard::db::Figures;
 use resolution_dashboard::domain::{IndicatorId, Period, ValueState};
 use serde_json::Value;
 
+mod bulk;
 mod duties;
 mod model;
 mod races;
