@@ -135,6 +135,21 @@ pub fn DownloadLinks(
     }
 }
 
+/// The two files of a chart for [`DownloadLinks`]: PNG (slides) and SVG (print).
+/// `stem` is the address without its extension; `key` the stem of the labels' locale
+/// keys (`export.compare` → `export.compare_png`, `export.compare_svg`).
+pub fn chart_files(l: crate::i18n::Locale, stem: &str, key: &str) -> Vec<(String, String)> {
+    ["png", "svg"]
+        .iter()
+        .map(|ext| {
+            (
+                format!("{stem}.{ext}"),
+                l.t(&format!("{key}_{ext}")).to_string(),
+            )
+        })
+        .collect()
+}
+
 /// Text that Leptos (0.8) writes into the server's HTML without escaping it: a
 /// textarea's content, and the page title (the app's title formatter). A note such as
 /// "</textarea><script>…" would become markup, so on the server it is escaped here

@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::Locale;
 use crate::web::rejection::{ApiPath, ApiQuery};
 use axum::Router;
-use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::response::Response;
 use axum::routing::get;
 
@@ -61,24 +62,58 @@ fn named_file(file: &str, name: &str) -> Result<Format, ApiError> {
     Format::parse(&ext.to_ascii_lowercase())
 }
 
-type Params = ApiQuery<HashMap<String, String>>;
+/// What every chart download reads: its address (the id, when not part of the file
+/// name, and the file), the query (size, scale, term) and the reader's language.
+struct ChartAsk {
+    id: String,
+    file: String,
+    query: HashMap<String, String>,
+    locale: Locale,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ChartAsk {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let ApiPath(mut path) =
+            ApiPath::<HashMap<String, String>>::from_request_parts(parts, state).await?;
+        let ApiQuery(query) = ApiQuery::from_request_parts(parts, state).await?;
+        Ok(ChartAsk {
+            id: path.remove("id").unwrap_or_default(),
+            file: path.remove("file").unwrap_or_default(),
+            query,
+            locale: locale_from_headers(&parts.headers),
+        })
+    }
+}
+
+impl ChartAsk {
+    /// The id in the address, of a `what` ("term", "indicator").
+    fn id(&self, what: &str) -> Result<i64, ApiError> {
+        parse_id(&self.id, what)
+    }
+
+    /// The size asked for, checked (a scale only for PNG).
+    fn size(&self, format: Format) -> Result<SizeQuery, ApiError> {
+        size_query(&self.query, format == Format::Png)
+    }
+}
 
 async fn indicator_chart(
     State(state): State<AppState>,
-    ApiPath(file): ApiPath<String>,
-    ApiQuery(query): Params,
-    headers: HeaderMap,
+    ask: ChartAsk,
 ) -> Result<Response, ApiError> {
-    let (id, ext) = crate::features::downloads::request::split_file(&file, "chart")?;
+    let file = &ask.file;
+    let (id, ext) = crate::features::downloads::request::split_file(file, "chart")?;
     let id = IndicatorId::new(id);
     let format = Format::parse(&ext)?;
-    let size = size_query(&query, format == Format::Png)?;
+    let size = ask.size(format)?;
     let data = indicator_term(&state.db, id).await?;
     let record = data
         .indicator(id)
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
     // `?term=ID`: the same indicator (same code) as carried into another term.
-    let (data, id) = match query.get("term") {
+    let (data, id) = match ask.query.get("term") {
         None => (std::sync::Arc::new(data), id),
         Some(raw) => {
             let term_id = raw.parse::<i64>().ok().filter(|t| *t > 0).ok_or_else(|| {
@@ -98,60 +133,56 @@ async fn indicator_chart(
         }
     };
     let record = data.indicator(id).ok_or(ApiError::Internal)?;
-    let locale = locale_from_headers(&headers);
-    let download = indicator_download(&data, record, locale, today_year());
+    let download = indicator_download(&data, record, ask.locale, today_year());
     respond(download, format, size).await
 }
 
 /// `compare.svg|png` (the indicator across terms) or `breakdown.svg|png` (its parts).
 async fn indicator_part_chart(
     State(state): State<AppState>,
-    ApiPath((raw, file)): ApiPath<(String, String)>,
-    ApiQuery(query): Params,
-    headers: HeaderMap,
+    ask: ChartAsk,
 ) -> Result<Response, ApiError> {
-    let id = IndicatorId::new(parse_id(&raw, "indicator")?);
-    let (compare, format) = match named_file(&file, "compare") {
+    let id = IndicatorId::new(ask.id("indicator")?);
+    let (compare, format) = match named_file(&ask.file, "compare") {
         Ok(format) => (true, format),
-        Err(_) => (false, named_file(&file, "breakdown")?),
+        Err(_) => (false, named_file(&ask.file, "breakdown")?),
     };
-    let size = size_query(&query, format == Format::Png)?;
+    let size = ask.size(format)?;
     let data = indicator_term(&state.db, id).await?;
     let record = data
         .indicator(id)
         .ok_or_else(|| ApiError::NotFound(format!("no indicator with id {id}")))?;
-    let locale = locale_from_headers(&headers);
-    let download = if compare {
+    let (download, missing) = if compare {
         let terms = state.db.indicator_across_terms(id.get()).await?;
-        compare_download(&terms, &data, record, locale).ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "indicator {id} ({}) exists in only one term: there is nothing to compare",
-                record.definition.code
-            ))
-        })?
+        let download = compare_download(&terms, &data, record, ask.locale);
+        (
+            download,
+            "exists in only one term: there is nothing to compare",
+        )
     } else {
-        breakdown_download(&data, record, locale, today_year()).ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "indicator {id} ({}) has no parts with figures: there is no breakdown",
-                record.definition.code
-            ))
-        })?
+        let download = breakdown_download(&data, record, ask.locale, today_year());
+        (download, "has no parts with figures: there is no breakdown")
     };
+    let code = &record.definition.code;
+    let download =
+        download.ok_or_else(|| ApiError::NotFound(format!("indicator {id} ({code}) {missing}")))?;
     respond(download, format, size).await
 }
 
 async fn overview_chart(
     State(state): State<AppState>,
-    ApiPath((raw, file)): ApiPath<(String, String)>,
-    ApiQuery(query): Params,
-    headers: HeaderMap,
+    ask: ChartAsk,
 ) -> Result<Response, ApiError> {
-    let id = parse_id(&raw, "term")?;
-    let format = named_file(&file, "overview")?;
-    let size = size_query(&query, format == Format::Png)?;
+    let id = ask.id("term")?;
+    let format = named_file(&ask.file, "overview")?;
+    let size = ask.size(format)?;
     let data = term_data(&state.db, id).await?;
-    let locale = locale_from_headers(&headers);
-    respond(overview_download(&data, locale, today_year()), format, size).await
+    respond(
+        overview_download(&data, ask.locale, today_year()),
+        format,
+        size,
+    )
+    .await
 }
 
 async fn respond(

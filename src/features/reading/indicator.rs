@@ -3,7 +3,7 @@ use crate::features::reading::data::get_indicator_page;
 use crate::features::reading::history::History;
 use crate::features::reading::term::{IndicatorRow, IndicatorsHead};
 use crate::present::views::{HistoryOf, IndicatorPageView, SourceView};
-use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge};
+use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge, chart_files};
 use crate::ui::route::route_id;
 use crate::ui::use_locale;
 use leptos::prelude::*;
@@ -27,36 +27,17 @@ fn IndicatorBody(view: IndicatorPageView) -> impl IntoView {
     let place = view.place;
     let back = l.tf("indicator.back_to_term", &[("term", &place.term.name)]);
     let id = view.indicator.id;
-    let downloads = vec![
-        (
-            format!("/charts/indicators/{id}.png"),
-            l.t("export.chart_png").to_string(),
-        ),
-        (
-            format!("/charts/indicators/{id}.svg"),
-            l.t("export.chart_svg").to_string(),
-        ),
-    ];
-    let breakdown_downloads = vec![
-        (
-            format!("/charts/indicators/{id}/breakdown.png"),
-            l.t("export.breakdown_png").to_string(),
-        ),
-        (
-            format!("/charts/indicators/{id}/breakdown.svg"),
-            l.t("export.breakdown_svg").to_string(),
-        ),
-    ];
-    let compare_downloads = vec![
-        (
-            format!("/charts/indicators/{id}/compare.png"),
-            l.t("export.compare_png").to_string(),
-        ),
-        (
-            format!("/charts/indicators/{id}/compare.svg"),
-            l.t("export.compare_svg").to_string(),
-        ),
-    ];
+    let downloads = chart_files(l, &format!("/charts/indicators/{id}"), "export.chart");
+    let breakdown_downloads = chart_files(
+        l,
+        &format!("/charts/indicators/{id}/breakdown"),
+        "export.breakdown",
+    );
+    let compare_downloads = chart_files(
+        l,
+        &format!("/charts/indicators/{id}/compare"),
+        "export.compare",
+    );
     view! {
         <Title text=format!("{} · {}", view.indicator.name, l.t("app.title"))/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>

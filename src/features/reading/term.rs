@@ -2,7 +2,7 @@ use crate::domain::{Action, TermId};
 use crate::features::reading::data::get_term_page;
 use crate::features::reading::history::History;
 use crate::present::views::{HistoryOf, IndicatorRowView, TermPageView};
-use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge, StatusCounts};
+use crate::ui::components::{ChartFigure, DownloadLinks, StatusBadge, StatusCounts, chart_files};
 use crate::ui::errors::PageError;
 use crate::ui::page::{load_for, loaded};
 use crate::ui::route::{query, route_id};
@@ -34,7 +34,7 @@ fn TermBody(view: TermPageView) -> impl IntoView {
     let l = use_locale();
     let caption = l.tf("term.caption", &[("term", &view.term.name)]);
     let id = view.term.id;
-    let downloads = vec![
+    let mut downloads = vec![
         (
             format!("/export/terms/{id}.pdf"),
             l.t("export.meeting_pdf").to_string(),
@@ -47,15 +47,12 @@ fn TermBody(view: TermPageView) -> impl IntoView {
             format!("/export/terms/{id}.csv"),
             l.t("export.data_csv").to_string(),
         ),
-        (
-            format!("/charts/terms/{id}/overview.png"),
-            l.t("export.chart_png").to_string(),
-        ),
-        (
-            format!("/charts/terms/{id}/overview.svg"),
-            l.t("export.chart_svg").to_string(),
-        ),
     ];
+    downloads.extend(chart_files(
+        l,
+        &format!("/charts/terms/{id}/overview"),
+        "export.chart",
+    ));
     view! {
         <Title text=format!("{} · {}", view.term.name, l.t("app.title"))/>
         <nav class="breadcrumb" aria-label=l.t("nav.breadcrumb")>

@@ -54,7 +54,18 @@ impl TryFrom<Vec<(String, String)>> for BulkForm {
     }
 }
 
-/// The filter query back to the page: only the parts this page writes.
+impl BulkForm {
+    /// The review page to come back to, filtered as it was (only the parts of a
+    /// query this page writes), and that query.
+    fn page(&self) -> (String, String) {
+        let filter = filter_query(&self.back);
+        match filter.is_empty() {
+            true => ("/review".to_string(), filter),
+            false => (format!("/review?{filter}"), filter),
+        }
+    }
+}
+
 fn filter_query(back: &str) -> String {
     back.split('&')
         .filter(|part| {
@@ -73,13 +84,8 @@ pub(super) async fn approve_many(
     Lang(l): Lang,
     post: Post<ReviewValues, BulkForm>,
 ) -> Result<Response, FormError> {
+    let (page, filter) = post.form.page();
     let form = &post.form;
-    let filter = filter_query(&form.back);
-    let page = if filter.is_empty() {
-        "/review".to_string()
-    } else {
-        format!("/review?{filter}")
-    };
     let chosen = if form.every_shown {
         &form.shown
     } else {

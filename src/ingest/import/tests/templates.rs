@@ -1,7 +1,7 @@
 //! The templates: their layout, and the round trip a clerk makes (download, fill in
 //! the values, upload).
 
-use super::fixtures::{HEADER, TestResult, edit_sheet, known, read_as, row};
+use super::fixtures::{HEADER, Summary, TestResult, edit_sheet, known, read_as, row};
 use crate::domain::Qualifier;
 use crate::ingest::import::{
     FileKind, ImportFailure, TemplateRow, detect, parse, template_csv, template_xlsx,
@@ -38,6 +38,27 @@ fn the_csv_template_is_utf8_with_a_bom_and_one_row_per_indicator() -> TestResult
     Ok(())
 }
 
+/// What a clerk types into either template, as (Excel row, column, text): a whole
+/// number, a Vietnamese decimal with "khoảng" and a note, "trên" with a percent
+/// sign, a percent per year.
+const TYPED: [(usize, usize, &str); 6] = [
+    (2, 4, "12"),
+    (3, 4, "1.234,5"),
+    (3, 5, "khoảng"),
+    (3, 6, "Ước tính"),
+    (4, 4, "18,5%"),
+    (4, 5, "trên"),
+];
+
+/// What [`TYPED`] reads back as, from either template.
+fn typed_rows() -> [Summary; 3] {
+    [
+        row(2, "NV-01", "12", Qualifier::Exact),
+        row(3, "NV-02", "1234.5", Qualifier::About),
+        row(4, "NV-03", "18.5", Qualifier::MoreThan),
+    ]
+}
+
 #[test]
 fn a_filled_in_csv_template_is_read_back() -> TestResult {
     let template = template_csv(&template_rows());
@@ -53,25 +74,15 @@ fn a_filled_in_csv_template_is_read_back() -> TestResult {
             .from_writer(&mut filled);
         for (i, record) in reader.records().enumerate() {
             let mut fields: Vec<String> = record?.iter().map(str::to_string).collect();
-            match i {
-                1 => fields[4] = "12".into(),
-                2 => (fields[4], fields[5]) = ("1.300,25".into(), "trên".into()),
-                4 => fields[4] = "18,5%".into(),
-                _ => {}
+            for (_, column, text) in TYPED.iter().filter(|(line, ..)| *line == i + 1) {
+                fields[*column] = text.to_string();
             }
             writer.write_record(&fields)?;
         }
         writer.flush()?;
     }
-    read_as(
-        FileKind::Csv,
-        &filled,
-        &[
-            row(2, "NV-01", "12", Qualifier::Exact),
-            row(3, "NV-02", "1300.25", Qualifier::MoreThan),
-            row(5, "NV-04", "18.5", Qualifier::Exact),
-        ],
-    )?;
+    let rows = read_as(FileKind::Csv, &filled, &typed_rows())?;
+    assert_eq!(rows[1].figure.note.as_deref(), Some("Ước tính"));
     Ok(())
 }
 
@@ -148,21 +159,14 @@ fn type_into(xml: &str, cell: &str, text: &str) -> String {
 fn a_filled_in_xlsx_template_is_read_back() -> TestResult {
     let template = template_xlsx("Năm 2021", &template_rows())?;
     let filled = edit_sheet(&template, |xml| {
-        let xml = type_into(xml, "E2", "12");
-        let xml = type_into(&xml, "E3", "1.234,5");
-        let xml = type_into(&xml, "F3", "khoảng");
-        let xml = type_into(&xml, "G3", "Ước tính");
-        type_into(&xml, "E5", "20%")
+        TYPED
+            .iter()
+            .fold(xml.to_string(), |xml, (line, column, text)| {
+                let cell = format!("{}{line}", char::from(b'A' + *column as u8));
+                type_into(&xml, &cell, text)
+            })
     })?;
-    let rows = read_as(
-        FileKind::Xlsx,
-        &filled,
-        &[
-            row(2, "NV-01", "12", Qualifier::Exact),
-            row(3, "NV-02", "1234.5", Qualifier::About),
-            row(5, "NV-04", "20", Qualifier::Exact),
-        ],
-    )?;
+    let rows = read_as(FileKind::Xlsx, &filled, &typed_rows())?;
     assert_eq!(rows[1].figure.note.as_deref(), Some("Ước tính"));
     Ok(())
 }
