@@ -18,6 +18,7 @@ mod rows;
 mod seed;
 mod settings;
 mod term_cache;
+mod tokens;
 
 pub use accounts::UserRecord;
 pub use backup::{BackupError, BackupSummary, inspect as inspect_backup};
@@ -33,6 +34,7 @@ pub use records::{
 pub use returns::{ReturnRecord, Returns};
 pub use review::Decision;
 pub use seed::{NewGroup, NewIndicator, NewSource, NewTarget, NewTerm, NewValue, SeedPlan};
+pub use tokens::ApiTokenRecord;
 
 use sqlx::{PgPool, SqlitePool};
 

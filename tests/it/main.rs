@@ -7,6 +7,7 @@ mod common;
 
 mod api;
 mod api_edges;
+mod api_tokens;
 mod bulk_save;
 mod caching;
 mod cli;

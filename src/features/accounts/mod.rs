@@ -1,9 +1,13 @@
-//! Accounts: signing in and out, the first admin's setup, and the admin's user list.
+//! Accounts: signing in and out, the first admin's setup, the admin's user list and
+//! the API tokens of programs.
 
 pub mod data;
 pub mod sign_in_page;
 #[cfg(feature = "ssr")]
 pub mod sign_in_post;
+pub mod tokens_page;
+#[cfg(feature = "ssr")]
+pub mod tokens_post;
 pub mod users_page;
 #[cfg(feature = "ssr")]
 pub mod users_post;
@@ -18,4 +22,5 @@ pub fn router() -> axum::Router<crate::web::state::AppState> {
     axum::Router::new()
         .merge(sign_in_post::router())
         .merge(users_post::router())
+        .merge(tokens_post::router())
 }

@@ -2,6 +2,7 @@
 
 use crate::domain::{Action, Role};
 use crate::features::accounts::data::{get_review_rule, get_users};
+use crate::features::accounts::tokens_page::TokensSection;
 use crate::ui::forms::ButtonForm;
 use crate::ui::page::{Heading, loaded, refusal};
 use crate::ui::route::query;
@@ -75,7 +76,8 @@ pub fn UsersPage() -> impl IntoView {
             <input id="new-password" name="password" type="password" autocomplete="new-password" required aria-describedby="new-password-hint"/>
             <button type="submit" class="button">{l.t("users.create")}</button>
         </form>
-        <ReviewRule csrf=rule_csrf/>
+        <ReviewRule csrf=rule_csrf.clone()/>
+        {loaded(AsyncDerived::new(get_users), move |users| view! { <TokensSection csrf=rule_csrf.clone() users/> })}
     }
     .into_any()
 }

@@ -36,10 +36,15 @@ impl FromRequestParts<AppState> for Caller {
                 .ok()
                 .and_then(|v| v.strip_prefix("Bearer "))
                 .ok_or(ApiError::Unauthorized)?;
-            return match state.db.api_token_user(&secret::hash(token.trim())).await? {
-                Some(user) => Ok(Caller::Token(user)),
-                None => Err(ApiError::Unauthorized),
+            let hash = secret::hash(token.trim());
+            let Some(user) = state.db.api_token_user(&hash).await? else {
+                return Err(ApiError::Unauthorized);
             };
+            // "Last used", for the admin's list; a failure to note it refuses nothing.
+            if let Err(e) = state.db.touch_api_token(&hash).await {
+                tracing::warn!(error = %e, "noting a token's use failed");
+            }
+            return Ok(Caller::Token(user));
         }
         Ok(match parts.extensions.get::<SignedIn>() {
             Some(s) => Caller::Session(s.user.clone()),
