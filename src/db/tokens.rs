@@ -13,10 +13,10 @@ pub struct ApiTokenRecord {
     pub label: String,
     pub created_at: String,
     pub last_used_at: Option<String>,
-    pub revoked_at: Option<String>,
+    pub revoked: bool,
 }
 
-const ALL: &str = "SELECT t.id, u.username, t.label, t.created_at, t.last_used_at, t.revoked_at \
+const ALL: &str = "SELECT t.id, u.username, t.label, t.created_at, t.last_used_at, t.revoked_at IS NOT NULL AS revoked \
      FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.revoked_at IS NOT NULL, t.id DESC";
 const ISSUE: &str =
     "INSERT INTO api_tokens (user_id, token_hash, label) VALUES ($1, $2, $3) RETURNING id";
@@ -43,8 +43,8 @@ impl Db {
         write_tx!(self, tx, now => {
             let id: i64 = sqlx::query_scalar(ISSUE).bind(user_id).bind(token_hash).bind(label)
                 .fetch_one(&mut *tx).await.map_err(|e| DbError::from_write(e, "token"))?;
-            let new = Some(format!("#{id} {label}"));
-            commit_audited!(tx, actor, &now, Entry { action: "token.create", new, ..Entry::default() });
+            let entry = Entry { action: "token.create", new: Some(format!("#{id} {label}")), ..Entry::default() };
+            commit_audited!(tx, actor, &now, entry);
             Ok(id)
         })
     }

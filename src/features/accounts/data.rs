@@ -45,7 +45,7 @@ pub async fn get_api_tokens(
             id: t.id,
             created: when(&t.created_at),
             last_used: t.last_used_at.as_deref().map_or("—".to_string(), when),
-            revoked: t.revoked_at.is_some(),
+            revoked: t.revoked,
             username: t.username,
             label: t.label,
         })

@@ -2,7 +2,7 @@
 //! last use, a revoke button each, and the form that issues one (shown once).
 
 use crate::features::accounts::data::get_api_tokens;
-use crate::features::accounts::view::{NewToken, UserRowView};
+use crate::features::accounts::view::{ApiTokenView, NewToken, UserRowView};
 use crate::ui::forms::ButtonForm;
 use crate::ui::page::{load, loaded};
 use crate::ui::session::CsrfField;
@@ -25,9 +25,11 @@ pub fn TokensSection(csrf: String, users: Vec<UserRowView>) -> impl IntoView {
             </div>
         })}
         {loaded(tokens, move |tokens| {
-            if tokens.is_empty() {
-                return view! { <p>{l.t("tokens.none")}</p> }.into_any();
-            }
+            let none = tokens.is_empty().then(|| view! { <p>{l.t("tokens.none")}</p> });
+            let rows = tokens
+                .into_iter()
+                .map(|t| view! { <TokenRow token=t csrf=list_csrf.clone()/> })
+                .collect_view();
             view! {
                 <div class="table-scroll">
                     <table>
@@ -38,28 +40,11 @@ pub fn TokensSection(csrf: String, users: Vec<UserRowView>) -> impl IntoView {
                             <th scope="col">{l.t("tokens.last_used")}</th>
                             <th scope="col"><span class="visually-hidden">{l.t("users.actions")}</span></th>
                         </tr></thead>
-                        <tbody>
-                            {tokens.into_iter().map(|t| view! {
-                                <tr>
-                                    <th scope="row">{t.label.clone()}</th>
-                                    <td>{t.username}</td>
-                                    <td>{t.created}</td>
-                                    <td>{t.last_used}</td>
-                                    <td>{if t.revoked {
-                                        view! { <span class="muted">{l.t("tokens.revoked")}</span> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ButtonForm action=format!("/admin/tokens/{}/revoke", t.id) csrf=list_csrf.clone()>
-                                                {l.t("tokens.revoke")}<span class="visually-hidden">" "{t.label}</span>
-                                            </ButtonForm>
-                                        }.into_any()
-                                    }}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
+                        <tbody>{rows}</tbody>
                     </table>
                 </div>
-            }.into_any()
+                {none}
+            }
         })}
         <form method="post" action="/admin/tokens" class="stack narrow">
             <CsrfField token=csrf/>
@@ -71,5 +56,32 @@ pub fn TokensSection(csrf: String, users: Vec<UserRowView>) -> impl IntoView {
             <input id="token-label" name="label" type="text" required maxlength="100"/>
             <button type="submit" class="button">{l.t("tokens.create")}</button>
         </form>
+    }
+}
+
+/// One token: its name, account, dates, and its revoke button while it is live.
+#[component]
+fn TokenRow(token: ApiTokenView, csrf: String) -> impl IntoView {
+    let l = use_locale();
+    let t = token;
+    let named = t.label.clone();
+    let action = if t.revoked {
+        view! { <span class="muted">{l.t("tokens.revoked")}</span> }.into_any()
+    } else {
+        view! {
+            <ButtonForm action=format!("/admin/tokens/{}/revoke", t.id) csrf>
+                {l.t("tokens.revoke")}<span class="visually-hidden">" "{named}</span>
+            </ButtonForm>
+        }
+        .into_any()
+    };
+    view! {
+        <tr>
+            <th scope="row">{t.label}</th>
+            <td>{t.username}</td>
+            <td>{t.created}</td>
+            <td>{t.last_used}</td>
+            <td>{action}</td>
+        </tr>
     }
 }
