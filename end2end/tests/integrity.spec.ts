@@ -162,7 +162,7 @@ test('an import confirmed after another tab changed the figure is a conflict: no
   // … tab 1 confirms: a conflict, nothing saved, the preview again over 30.
   await preview.getByRole('button', { name: 'Lưu 1 số liệu' }).click();
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('1 số liệu trong tệp đã được người khác sửa sau khi bạn kiểm tra tệp; chưa có gì được lưu');
+  await expect(alert).toContainText('1 số liệu trong tệp đã bị sửa (ở trang khác hoặc bởi người khác) sau khi bạn kiểm tra tệp; chưa có gì được lưu');
   await expect(alert).toContainText(`${imported.code}: ${clerk.username} đã sửa số liệu này thành 30`);
   await expect(preview).toContainText('so-lieu.csv');
   await expect(row(preview, imported).getByRole('cell')).toContainText(['2', '30 nhiệm vụ', '23 nhiệm vụ']);
