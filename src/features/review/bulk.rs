@@ -123,7 +123,21 @@ pub(super) async fn approve_many(
         ("n", refused.len().to_string()),
     ];
     let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut answer = Refusal::empty(&page).message(l.tf("review.bulk_refused", &counts));
+    // The reasons are said above the cards too: a figure decided meanwhile by someone
+    // else is no longer on the page to carry its own.
+    let mut reasons: Vec<&str> = Vec::new();
+    for (_, (key, _)) in &refused {
+        if !reasons.contains(key) {
+            reasons.push(key);
+        }
+    }
+    let reasons: Vec<&str> = reasons.into_iter().map(|k| l.t(k)).collect();
+    let message = format!(
+        "{} {}",
+        l.tf("review.bulk_refused", &counts),
+        reasons.join(" ")
+    );
+    let mut answer = Refusal::empty(&page).message(message);
     // Some approved: the post did what it could (200); none: the first reason's status.
     let status = match (approved, refused.first()) {
         (0, Some((_, (_, status)))) => *status,

@@ -119,6 +119,10 @@ async fn a_leader_approves_many_figures_in_one_post_and_reads_which_could_not_be
     );
     let again = other.post("/review/approve", &ticked).await;
     assert_eq!(again.status, 409, "already decided: {}", again.body);
+    assert!(
+        common::unescape(&again.body).contains("không còn chờ duyệt"),
+        "a figure decided meanwhile is off the page: the reason stands above it"
+    );
     assert_eq!(
         state_of(&app, o.term, own).await,
         Some(ValueState::Approved)
