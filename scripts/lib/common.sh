@@ -4,7 +4,7 @@
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LIB="$ROOT/scripts/lib"
-BIN="$ROOT/target/release/resolution-dashboard"
+BIN=${BIN:-"$ROOT/target/release/resolution-dashboard"}
 PG_ADMIN=${PG_ADMIN:-postgres://postgres:postgres@127.0.0.1:5432/postgres}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rd-load.XXXXXX")
 PIDS=()
