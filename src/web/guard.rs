@@ -110,12 +110,14 @@ where
 
 /// A form posted without a session (it expired while the clerk typed, or they
 /// signed out in another tab): the sign-in page, 401, carrying what was typed (the
-/// token left out) and the form's page, so that signing in again lands back on the
-/// form filled in. Nothing is written: the clerk checks the form and saves again.
+/// token and any password left out) and the form's page, so that signing in again
+/// lands back on the form filled in. Nothing is written: the clerk checks the form
+/// and saves again.
 fn session_ended(l: Locale, page: &str, fields: &Fields) -> Response {
+    // A password typed into a form (a new account's) is never carried back.
     let typed: Fields = fields
         .iter()
-        .filter(|(k, _)| k != csrf::FIELD)
+        .filter(|(k, _)| k != csrf::FIELD && !k.contains("password"))
         .cloned()
         .collect();
     let kept = serde_urlencoded::to_string(&typed).unwrap_or_default();

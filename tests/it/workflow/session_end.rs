@@ -107,6 +107,15 @@ async fn a_post_without_a_session_from_elsewhere_lands_on_the_home_page_after_si
     assert_eq!(answer.status, 401);
     let body = common::unescape(&answer.body);
     assert_eq!(shown(&body, "next"), "/");
+    // A new account's password typed when the session ended is not carried.
+    let form = [("username", "moi"), ("password", "mat-khau-bi-mat-2026")];
+    let answer = stranger.post("/admin/users", &form).await;
+    assert_eq!(answer.status, 401);
+    let kept = shown(&common::unescape(&answer.body), "kept");
+    assert!(
+        kept.contains("moi") && !kept.contains("mat-khau-bi-mat"),
+        "{kept}"
+    );
     assert_eq!(app.db.audit_count().await.expect("count"), 0);
 }
 
